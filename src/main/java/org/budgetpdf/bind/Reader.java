@@ -1,0 +1,272 @@
+package org.budgetpdf.bind;
+
+import org.budgetpdf.diag.Diagnostics;
+import org.budgetpdf.diag.SourcePos;
+import org.budgetpdf.model.Amount;
+import org.budgetpdf.model.Labeled;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads one YAML mapping: typed getters that report shape and type errors with the value's position,
+ * duplicate keys, and (on {@link #finish()}) unknown keys with a suggestion. Getters never throw; a
+ * missing or malformed value yields a neutral default and a diagnostic.
+ */
+final class Reader {
+    private final Ctx ctx;
+    private final String path;
+    private final Node node;
+    private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+    private final Set<String> asked = new LinkedHashSet<>();
+
+    /** Shared state of one file's binding. */
+    record Ctx(String file, Diagnostics diags) {
+        SourcePos pos(Node n) {
+            return n == null ? SourcePos.fileOnly(file)
+                    : new SourcePos(file, n.getStartMark().getLine() + 1, n.getStartMark().getColumn() + 1);
+        }
+    }
+
+    Reader(Ctx ctx, String path, Node node) {
+        this.ctx = ctx;
+        this.path = path;
+        this.node = node;
+        if (node instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : null;
+                if (key == null) {
+                    ctx.diags.error("E-KEY", ctx.pos(t.getKeyNode()), where() + "的键必须是简单文字", "去掉键里的列表或花括号。");
+                    continue;
+                }
+                NodeTuple first = entries.get(key);
+                if (first != null) {
+                    ctx.diags.error("E-DUP-KEY", ctx.pos(t.getKeyNode()),
+                            where() + "中“" + key + "”重复出现（第一次在第 " + ctx.pos(first.getKeyNode()).line() + " 行）",
+                            "YAML 中同一层的键不能重复，后写的会覆盖先写的；请合并或删除其中一个。");
+                    continue;
+                }
+                entries.put(key, t);
+            }
+        } else if (node != null) {
+            ctx.diags.error("E-TYPE", ctx.pos(node), where() + "应当是“键: 值”的映射", "请参照示例文件的缩进格式。");
+        }
+    }
+
+    String where() {
+        return path.isEmpty() ? "文件顶层" : "“" + path + "”";
+    }
+
+    SourcePos pos() {
+        return ctx.pos(node);
+    }
+
+    Ctx ctx() {
+        return ctx;
+    }
+
+    boolean has(String key) {
+        asked.add(key);
+        Node v = value(key);
+        return v != null && !(v instanceof ScalarNode s && s.getValue().isEmpty() && isNullTag(s));
+    }
+
+    Node value(String key) {
+        asked.add(key);
+        NodeTuple t = entries.get(key);
+        return t == null ? null : t.getValueNode();
+    }
+
+    SourcePos posOf(String key) {
+        Node v = value(key);
+        return v == null ? pos() : ctx.pos(v);
+    }
+
+    private String child(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private void missing(String key) {
+        ctx.diags.error("E-MISSING", pos(), where() + "缺少必填项“" + key + "”", "请补上“" + key + ": …”。");
+    }
+
+    String str(String key, boolean required) {
+        Node v = value(key);
+        if (v == null || (v instanceof ScalarNode s0 && isNullTag(s0))) {
+            if (required) missing(key);
+            return "";
+        }
+        if (!(v instanceof ScalarNode s)) {
+            ctx.diags.error("E-TYPE", ctx.pos(v), "“" + child(key) + "”应当是一段文字", "不要在这里写列表或下一级内容。");
+            return "";
+        }
+        String text = Text.normalize(s.getValue());
+        if (required && text.isEmpty()) missing(key);
+        return text;
+    }
+
+    /** A code: digits only, of one of the given lengths. */
+    String code(String key, boolean required, String what, int... lengths) {
+        Node v = value(key);
+        if (v == null) {
+            if (required) missing(key);
+            return "";
+        }
+        return codeOf(v, child(key), what, lengths);
+    }
+
+    String codeOf(Node v, String name, String what, int... lengths) {
+        if (!(v instanceof ScalarNode s)) {
+            ctx.diags.error("E-TYPE", ctx.pos(v), "“" + name + "”应当是" + what + "编码", "例如 2101501。");
+            return "";
+        }
+        String t = s.getValue().strip().replace(" ", "");
+        boolean lengthOk = false;
+        for (int l : lengths) lengthOk |= t.length() == l;
+        if (!t.matches("\\d+") || !lengthOk) {
+            StringBuilder ls = new StringBuilder();
+            for (int l : lengths) ls.append(ls.isEmpty() ? "" : " 或 ").append(l);
+            ctx.diags.error("E-CODE-FORMAT", ctx.pos(v),
+                    "“" + name + "”的值“" + s.getValue() + "”不是有效的" + what + "编码（应为 " + ls + " 位数字）",
+                    "编码只写数字，不加空格，例如 2101501；以 0 开头的编码请加引号。");
+            return "";
+        }
+        return t;
+    }
+
+    Amount amount(String key, boolean required) {
+        Node v = value(key);
+        if (v == null || (v instanceof ScalarNode s0 && isNullTag(s0))) {
+            if (required) missing(key);
+            return new Amount(BigDecimal.ZERO, pos());
+        }
+        BigDecimal b = amountOf(v, child(key));
+        return new Amount(b == null ? BigDecimal.ZERO : b, ctx.pos(v));
+    }
+
+    /** Null after reporting when the node is not a non-negative amount with at most two decimals. */
+    BigDecimal amountOf(Node v, String name) {
+        if (!(v instanceof ScalarNode s)) {
+            ctx.diags.error("E-TYPE", ctx.pos(v), "“" + name + "”应当是金额", "金额写成数字，例如 129.72。");
+            return null;
+        }
+        BigDecimal b = Amounts.parse(s.getValue());
+        if (b == null) {
+            ctx.diags.error("E-AMOUNT", ctx.pos(v), "“" + name + "”的值“" + s.getValue() + "”不是金额",
+                    "金额只写数字和小数点（单位万元），例如 1740.73；不要写“万元”或其他文字。");
+            return null;
+        }
+        if (b.signum() < 0) {
+            ctx.diags.error("E-NEGATIVE", ctx.pos(v), "“" + name + "”不能为负数：" + s.getValue(),
+                    "预算金额不能为负；调减请写在变动原因里。");
+            return null;
+        }
+        if (b.scale() > 2) {
+            ctx.diags.error("E-PRECISION", ctx.pos(v),
+                    "“" + name + "”的值 " + s.getValue() + " 超过两位小数（单位万元，最小到 0.01 万元即 100 元）",
+                    "请按财政系统打印的万元数保留两位小数。");
+            return null;
+        }
+        return b.setScale(2);
+    }
+
+    int count(String key, boolean required) {
+        Node v = value(key);
+        if (v == null) {
+            if (required) missing(key);
+            return 0;
+        }
+        if (v instanceof ScalarNode s && s.getValue().strip().matches("\\d{1,6}")) {
+            return Integer.parseInt(s.getValue().strip());
+        }
+        ctx.diags.error("E-TYPE", ctx.pos(v), "“" + child(key) + "”应当是非负整数", "例如 0、3。");
+        return 0;
+    }
+
+    <E extends Enum<E> & Labeled> Optional<E> label(String key, Class<E> type, boolean required, String what) {
+        Node v = value(key);
+        if (v == null) {
+            if (required) missing(key);
+            return Optional.empty();
+        }
+        String text = v instanceof ScalarNode s ? s.getValue().strip() : "";
+        Optional<E> e = Labeled.byLabel(type, text);
+        if (e.isEmpty()) {
+            List<String> all = java.util.Arrays.stream(type.getEnumConstants()).map(Labeled::label).toList();
+            String guess = Suggest.closest(text, all).map(g -> "是不是“" + g + "”？").orElse("");
+            ctx.diags.error("E-VALUE", ctx.pos(v), "“" + child(key) + "”的值“" + text + "”不是有效的" + what,
+                    guess + "可选值：" + Labeled.labels(type) + "。");
+        }
+        return e;
+    }
+
+    Optional<Reader> obj(String key, boolean required) {
+        Node v = value(key);
+        if (v == null) {
+            if (required) missing(key);
+            return Optional.empty();
+        }
+        return Optional.of(new Reader(ctx, child(key), v));
+    }
+
+    /** Elements of a sequence of mappings. */
+    List<Reader> list(String key, boolean required) {
+        List<Reader> out = new ArrayList<>();
+        for (Node n : seq(key, required)) out.add(new Reader(ctx, child(key) + "[" + (out.size() + 1) + "]", n));
+        return out;
+    }
+
+    List<String> strList(String key, boolean required) {
+        List<String> out = new ArrayList<>();
+        for (Node n : seq(key, required)) {
+            if (n instanceof ScalarNode s) {
+                out.add(Text.normalize(s.getValue()));
+            } else {
+                ctx.diags.error("E-TYPE", ctx.pos(n), "“" + child(key) + "”的每一项应当是一段文字", "每项以“- ”开头，后面直接写文字。");
+            }
+        }
+        return out;
+    }
+
+    private List<Node> seq(String key, boolean required) {
+        Node v = value(key);
+        if (v == null) {
+            if (required) missing(key);
+            return List.of();
+        }
+        if (v instanceof SequenceNode s) return s.getValue();
+        ctx.diags.error("E-TYPE", ctx.pos(v), "“" + child(key) + "”应当是列表（每项以“- ”开头）", "请参照示例文件。");
+        return List.of();
+    }
+
+    /** Entries of a mapping whose keys are data (e.g. 经济科目 code → amount), in file order. */
+    List<NodeTuple> tuples() {
+        return new ArrayList<>(entries.values());
+    }
+
+    /** Reports keys that no getter asked for: typos surface here, not as silently ignored data. */
+    void finish() {
+        for (var e : entries.entrySet()) {
+            if (asked.contains(e.getKey())) continue;
+            String guess = Suggest.closest(e.getKey(), asked).map(g -> "是不是“" + g + "”？").orElse("");
+            ctx.diags.error("E-UNKNOWN-KEY", ctx.pos(e.getValue().getKeyNode()),
+                    where() + "中有不认识的项“" + e.getKey() + "”",
+                    guess + (asked.isEmpty() ? "" : "此处可用的项：" + String.join("、", asked) + "。"));
+        }
+    }
+
+    private static boolean isNullTag(ScalarNode s) {
+        return org.yaml.snakeyaml.nodes.Tag.NULL.equals(s.getTag());
+    }
+}

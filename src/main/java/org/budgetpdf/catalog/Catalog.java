@@ -1,0 +1,275 @@
+package org.budgetpdf.catalog;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One edition of the 政府收支分类科目 as far as department budgets use it: 支出功能分类,
+ * 部门预算支出经济分类, 政府预算支出经济分类, the 部门→政府 mapping, and obsolete names.
+ *
+ * <p>Immutable. Data lives in {@code /catalog/<year>/*.csv} on the classpath (see the README there).
+ */
+public final class Catalog {
+
+    /** Edition years shipped under /catalog/, ascending. Add a year here when adding a folder. */
+    public static final List<Integer> EDITIONS = List.of(2021, 2025);
+
+    private static final String ANY_TYPE = "*";
+    private static final ConcurrentHashMap<Integer, Catalog> CACHE = new ConcurrentHashMap<>();
+
+    private final int editionYear;
+    private final Map<String, String> functions;
+    private final Map<String, String> econDept;
+    private final Map<String, String> econGov;
+    private final Map<String, String> econMap; // key: deptCode + "|" + unit label or "*"
+    private final List<Obsolete> obsolete;
+    private final Set<String> currentFunctionNames;
+    private final Set<String> currentEconDeptNames;
+
+    private Catalog(int editionYear, Map<String, String> functions, Map<String, String> econDept,
+                    Map<String, String> econGov, Map<String, String> econMap, List<Obsolete> obsolete) {
+        this.editionYear = editionYear;
+        this.functions = Collections.unmodifiableMap(functions);
+        this.econDept = Collections.unmodifiableMap(econDept);
+        this.econGov = Collections.unmodifiableMap(econGov);
+        this.econMap = Collections.unmodifiableMap(econMap);
+        this.obsolete = List.copyOf(obsolete);
+        this.currentFunctionNames = normalizedNames(functions);
+        this.currentEconDeptNames = normalizedNames(econDept);
+    }
+
+    /** The edition in force for a budget year: the latest edition not after it, else the first. */
+    public static Catalog forYear(int year) {
+        return CACHE.computeIfAbsent(editionFor(year), Catalog::load);
+    }
+
+    /** Edition year used for a budget year (2021 for 2021–2024, 2025 from 2025). */
+    public static int editionFor(int year) {
+        int chosen = EDITIONS.get(0);
+        for (int e : EDITIONS) {
+            if (e <= year) chosen = e;
+        }
+        return chosen;
+    }
+
+    public int editionYear() {
+        return editionYear;
+    }
+
+    /** Name of a 支出功能分类 类/款/项 (3, 5 or 7 digits; "210 15 01" is accepted). */
+    public Optional<String> functionName(String code) {
+        return Optional.ofNullable(functions.get(normalizeCode(code)));
+    }
+
+    /** Name of a 部门预算支出经济分类 类 or 款 (3 or 5 digits). */
+    public Optional<String> econDeptName(String code) {
+        return Optional.ofNullable(econDept.get(normalizeCode(code)));
+    }
+
+    /** Name of a 政府预算支出经济分类 类 or 款 (3 or 5 digits). */
+    public Optional<String> econGovName(String code) {
+        return Optional.ofNullable(econGov.get(normalizeCode(code)));
+    }
+
+    /** The 政府经济分类 款 a 部门经济分类 款 maps to for a unit of the given type. */
+    public Optional<String> govEconFor(String deptCode, UnitType type) {
+        String code = normalizeCode(deptCode);
+        String specific = econMap.get(code + "|" + type.mappingLabel());
+        if (specific != null) return Optional.of(specific);
+        return Optional.ofNullable(econMap.get(code + "|" + ANY_TYPE));
+    }
+
+    /** The obsolete entry for exactly this code and name, if the pair is listed as obsolete. */
+    public Optional<Obsolete> obsolete(String code, String name) {
+        String c = normalizeCode(code);
+        String n = normalizeName(name);
+        for (Obsolete o : obsolete) {
+            if (o.code().equals(c) && normalizeName(o.name()).equals(n)) return Optional.of(o);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * An obsolete entry matched by name alone. Names that are also current names of the same kind
+     * (e.g. 住房公积金, now 30113) are ambiguous without the code and never match here.
+     */
+    public Optional<Obsolete> obsoleteByName(String name) {
+        String n = normalizeName(name);
+        for (Obsolete o : obsolete) {
+            if (!normalizeName(o.name()).equals(n)) continue;
+            Set<String> current = Obsolete.FUNCTION.equals(o.kind()) ? currentFunctionNames : currentEconDeptNames;
+            if (!current.contains(n)) return Optional.of(o);
+        }
+        return Optional.empty();
+    }
+
+    /** All obsolete entries listed for a code (any name), in file order. */
+    public List<Obsolete> obsoleteForCode(String code) {
+        String c = normalizeCode(code);
+        List<Obsolete> out = new ArrayList<>();
+        for (Obsolete o : obsolete) {
+            if (o.code().equals(c)) out.add(o);
+        }
+        return List.copyOf(out);
+    }
+
+    /** All function codes and names, in file order. */
+    public Map<String, String> functions() {
+        return functions;
+    }
+
+    public Map<String, String> econDept() {
+        return econDept;
+    }
+
+    public Map<String, String> econGov() {
+        return econGov;
+    }
+
+    public List<Obsolete> obsoleteEntries() {
+        return obsolete;
+    }
+
+    /** "类" for 3 digits, "款" for 5, "项" for 7. */
+    public static String functionLevelName(int digits) {
+        return switch (digits) {
+            case 3 -> "类";
+            case 5 -> "款";
+            case 7 -> "项";
+            default -> throw new IllegalArgumentException("no function level has " + digits + " digits");
+        };
+    }
+
+    /** Removes the spaces tables print between 类, 款 and 项 ("210 15 01" → "2101501"). */
+    public static String normalizeCode(String code) {
+        if (code == null) return "";
+        StringBuilder sb = new StringBuilder(code.length());
+        for (int i = 0; i < code.length(); i++) {
+            char ch = code.charAt(i);
+            if (!Character.isWhitespace(ch) && !Character.isSpaceChar(ch)) sb.append(ch);
+        }
+        return sb.toString();
+    }
+
+    /** Drops whitespace and makes ASCII parentheses full-width, as the catalog writes them. */
+    static String normalizeName(String name) {
+        return normalizeCode(name).replace('(', '（').replace(')', '）');
+    }
+
+    private static Set<String> normalizedNames(Map<String, String> codes) {
+        Set<String> out = new HashSet<>();
+        for (String n : codes.values()) out.add(normalizeName(n));
+        return Set.copyOf(out);
+    }
+
+    // ---- loading -------------------------------------------------------------------------
+
+    private static Catalog load(int year) {
+        String dir = "/catalog/" + year + "/";
+        Map<String, String> functions = codeNames(read(dir + "function.csv", "code,name"), Set.of(3, 5, 7));
+        Map<String, String> econDept = codeNames(read(dir + "econ_dept.csv", "code,name"), Set.of(3, 5));
+        Map<String, String> econGov = codeNames(read(dir + "econ_gov.csv", "code,name"), Set.of(3, 5));
+
+        Map<String, String> econMap = new LinkedHashMap<>();
+        for (Row r : read(dir + "econ_map.csv", "dept_code,unit_type,gov_code")) {
+            String dept = r.digits(0, Set.of(5));
+            String type = r.cell(1);
+            if (!type.equals(ANY_TYPE) && !type.equals(UnitType.ADMIN.label())
+                    && !type.equals(UnitType.INSTITUTION.label())) {
+                throw r.error("unit_type must be 行政, 事业 or *, not '" + type + "'");
+            }
+            String gov = r.digits(2, Set.of(5));
+            if (econMap.putIfAbsent(dept + "|" + type, gov) != null) {
+                throw r.error("duplicate mapping for " + dept + " / " + type);
+            }
+        }
+
+        List<Obsolete> obsolete = new ArrayList<>();
+        for (Row r : read(dir + "obsolete.csv", "code,name,kind,replacement,note")) {
+            String kind = r.cell(2);
+            if (!kind.equals(Obsolete.FUNCTION) && !kind.equals(Obsolete.ECON_DEPT)) {
+                throw r.error("kind must be function or econ_dept, not '" + kind + "'");
+            }
+            String name = r.cell(1);
+            if (name.isEmpty()) throw r.error("empty name");
+            obsolete.add(new Obsolete(r.digits(0, Set.of(3, 5, 7)), name, kind, r.cell(3), r.cell(4)));
+        }
+        return new Catalog(year, functions, econDept, econGov, econMap, obsolete);
+    }
+
+    private static Map<String, String> codeNames(List<Row> rows, Set<Integer> lengths) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Row r : rows) {
+            String code = r.digits(0, lengths);
+            String name = r.cell(1);
+            if (name.isEmpty()) throw r.error("empty name for " + code);
+            if (out.putIfAbsent(code, name) != null) throw r.error("duplicate code " + code);
+        }
+        return out;
+    }
+
+    /** One data line of a catalog CSV, with its place for error messages. */
+    private record Row(String file, int line, String[] cells) {
+        String cell(int i) {
+            return cells[i];
+        }
+
+        String digits(int i, Set<Integer> lengths) {
+            String v = cells[i];
+            if (!v.chars().allMatch(ch -> ch >= '0' && ch <= '9') || !lengths.contains(v.length())) {
+                throw error("'" + v + "' is not a code of " + lengths + " digits");
+            }
+            return v;
+        }
+
+        IllegalStateException error(String message) {
+            return new IllegalStateException(file + ":" + line + ": " + message);
+        }
+    }
+
+    private static List<Row> read(String resource, String header) {
+        String file = resource.substring(1);
+        try (InputStream in = Catalog.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing catalog resource " + file);
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            List<Row> rows = new ArrayList<>();
+            int columns = header.split(",").length;
+            String line;
+            int lineNo = 0;
+            while ((line = reader.readLine()) != null) {
+                lineNo++;
+                if (lineNo == 1) {
+                    if (line.startsWith("\uFEFF")) line = line.substring(1);
+                    if (!line.strip().equals(header)) {
+                        throw new IllegalStateException(file + ":1: header must be '" + header + "'");
+                    }
+                    continue;
+                }
+                if (line.isBlank()) continue;
+                String[] cells = line.split(",", -1);
+                if (cells.length != columns) {
+                    throw new IllegalStateException(file + ":" + lineNo + ": expected " + columns
+                            + " fields, found " + cells.length);
+                }
+                for (int i = 0; i < cells.length; i++) cells[i] = cells[i].strip();
+                rows.add(new Row(file, lineNo, cells));
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}

@@ -1,0 +1,283 @@
+package org.budgetpdf.check;
+
+import org.budgetpdf.catalog.Catalog;
+import org.budgetpdf.catalog.UnitType;
+import org.budgetpdf.compute.Money;
+import org.budgetpdf.compute.ReportBuilder;
+import org.budgetpdf.diag.Diagnostics;
+import org.budgetpdf.diag.SourcePos;
+import org.budgetpdf.model.Amount;
+import org.budgetpdf.model.BasicLine;
+import org.budgetpdf.model.BudgetDoc;
+import org.budgetpdf.model.EconAmount;
+import org.budgetpdf.model.Project;
+import org.budgetpdf.model.ProjectLine;
+import org.budgetpdf.model.Unit;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/** The ordered list of rules. The order is the run order; each code is documented in docs/diagnostics.md. */
+final class Rules {
+    private Rules() {
+    }
+
+    static List<Rule> all(Catalog catalog) {
+        return List.of(
+                Rules::units,
+                (d, x) -> codes(catalog, d, x),
+                Rules::duplicateLines,
+                Rules::approvedTotals,
+                Rules::functionEconPairs,
+                (d, x) -> runningCost(catalog, d, x),
+                Rules::threePublicVsEcon,
+                Rules::reasons,
+                Rules::assets);
+    }
+
+    // ---- references ------------------------------------------------------------------------------
+
+    static void units(BudgetDoc d, Diagnostics x) {
+        Map<String, Unit> seen = new HashMap<>();
+        for (Unit u : d.units()) {
+            Unit first = seen.putIfAbsent(u.code(), u);
+            if (first != null) {
+                x.error("E-DUP-UNIT", u.pos(), "单位代码 " + u.code() + " 重复（第一次在第 " + first.pos().line() + " 行）",
+                        "每个预算单位只写一次。");
+            }
+        }
+        if (d.units().isEmpty()) {
+            x.error("E-MISSING", SourcePos.fileOnly(d.file()), "没有填写任何预算单位", "在“单位:”下至少写一个单位。");
+        }
+        for (BasicLine l : d.basicLines()) unitRef(d, l.unitCode(), l.pos(), x);
+        for (Project p : d.projects()) unitRef(d, p.unitCode(), p.pos(), x);
+    }
+
+    private static void unitRef(BudgetDoc d, String code, SourcePos pos, Diagnostics x) {
+        if (!code.isEmpty() && d.unit(code) == null) {
+            x.error("E-REF-UNIT", pos, "单位“" + code + "”没有在“单位:”中定义",
+                    "已定义的单位：" + String.join("、", d.units().stream().map(Unit::code).toList()) + "。");
+        }
+    }
+
+    // ---- catalog ---------------------------------------------------------------------------------
+
+    static void codes(Catalog c, BudgetDoc d, Diagnostics x) {
+        String edition = c.editionYear() + "年政府收支分类科目";
+        for (BasicLine l : d.basicLines()) {
+            functionCode(c, edition, l.functionCode(), l.functionName(), l.functionPos(), x);
+            Unit u = d.unit(l.unitCode());
+            for (EconAmount e : l.econ()) {
+                econCode(c, edition, e.econCode(), u, e.pos(), x);
+                String cls = e.econCode().substring(0, 3);
+                if (!Set.of("301", "302", "303", "309", "310").contains(cls)) {
+                    x.error("E-BASIC-ECON", e.pos(), "基本支出不能使用经济分类 " + e.econCode() + "（" + cls + " 类）",
+                            "基本支出只含人员经费（301、303）和公用经费（302、310）；其他支出请作为项目填写。");
+                }
+            }
+        }
+        for (Project p : d.projects()) {
+            Unit u = d.unit(p.unitCode());
+            for (ProjectLine l : p.lines()) {
+                functionCode(c, edition, l.functionCode(), "", l.pos(), x);
+                econCode(c, edition, l.econCode(), u, l.pos(), x);
+            }
+        }
+    }
+
+    private static void functionCode(Catalog c, String edition, String code, String givenName, SourcePos pos,
+                                     Diagnostics x) {
+        if (code.isEmpty()) return;
+        var name = c.functionName(code);
+        if (name.isEmpty()) {
+            var old = c.obsoleteForCode(code);
+            x.error(old.isEmpty() ? "E-CODE-UNKNOWN" : "E-CODE-OBSOLETE", pos,
+                    "功能分类科目 " + code + " 不在" + edition + "中",
+                    old.isEmpty() ? "请核对财政批复中的科目编码；如确为新增科目，请在 src/main/resources/catalog/ 中补充。"
+                            : "该科目已停用，应改为：" + old.get(0).replacement() + "。");
+            return;
+        }
+        if (!givenName.isEmpty() && !givenName.equals(name.get())) {
+            var old = c.obsolete(code, givenName);
+            if (old.isPresent()) {
+                x.error("E-NAME-OBSOLETE", pos, "科目 " + code + " 的名称“" + givenName + "”已过时",
+                        "现行名称为“" + name.get() + "”（" + old.get().note() + "）。");
+            } else {
+                x.warning("W-NAME", pos, "科目 " + code + " 的名称“" + givenName + "”与科目表“" + name.get() + "”不同",
+                        "如无特殊原因，请删去“功能科目名称”，使用科目表名称。");
+            }
+        }
+    }
+
+    private static void econCode(Catalog c, String edition, String code, Unit u, SourcePos pos, Diagnostics x) {
+        if (code.isEmpty()) return;
+        if (c.econDeptName(code).isEmpty()) {
+            var old = c.obsoleteForCode(code);
+            x.error(old.isEmpty() ? "E-CODE-UNKNOWN" : "E-CODE-OBSOLETE", pos,
+                    "部门预算支出经济分类科目 " + code + " 不在" + edition + "中",
+                    old.isEmpty() ? "经济分类写到款级（5 位），例如 30101 基本工资。"
+                            : "这是 2018 年改革前的科目，应改为：" + old.get(0).replacement() + "。");
+            return;
+        }
+        if (u != null && c.govEconFor(code, u.type()).isEmpty()) {
+            x.error("E-ECON-MAP", pos, "经济分类 " + code + " 对" + u.type().label() + "单位没有对应的政府预算经济分类",
+                    "请核对单位类型，或在 catalog 的 econ_map.csv 中补充对应关系。");
+        }
+    }
+
+    // ---- duplicates ------------------------------------------------------------------------------
+
+    static void duplicateLines(BudgetDoc d, Diagnostics x) {
+        Map<String, BasicLine> lines = new HashMap<>();
+        for (BasicLine l : d.basicLines()) {
+            BasicLine first = lines.putIfAbsent(l.unitCode() + "|" + l.functionCode() + "|" + l.fund(), l);
+            if (first != null) {
+                x.error("E-DUP-LINE", l.pos(), "单位 " + l.unitCode() + " 的功能科目 " + l.functionCode() + "（" + l.fund().label()
+                        + "）重复填写（第一次在第 " + first.pos().line() + " 行）", "把两段的经济科目合并到一段里。");
+            }
+        }
+        Map<String, Project> names = new HashMap<>();
+        Map<String, Project> codes = new HashMap<>();
+        for (Project p : d.projects()) {
+            Project first = names.putIfAbsent(p.unitCode() + "|" + p.name(), p);
+            if (first != null) {
+                x.error("E-DUP-PROJECT", p.pos(), "项目“" + p.name() + "”重复（第一次在第 " + first.pos().line() + " 行）",
+                        "同一单位的同名项目只写一次；金额不同的多个科目写在“明细”里。");
+            }
+            if (!p.code().isEmpty()) {
+                Project firstCode = codes.putIfAbsent(p.code(), p);
+                if (firstCode != null) {
+                    x.error("E-DUP-PROJECT", p.pos(), "项目编码 " + p.code() + " 重复（第一次在第 " + firstCode.pos().line() + " 行）",
+                            "项目编码应唯一，请核对预算系统中的编码。");
+                }
+            }
+        }
+    }
+
+    // ---- control totals --------------------------------------------------------------------------
+
+    static void approvedTotals(BudgetDoc d, Diagnostics x) {
+        if (d.approved() == null) return;
+        BigDecimal basic = d.basicLines().stream().map(BasicLine::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal project = d.projects().stream().map(Project::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+        control("支出总计", d.approved().total(), basic.add(project), x);
+        control("基本支出", d.approved().basic(), basic, x);
+        control("项目支出", d.approved().project(), project, x);
+    }
+
+    private static void control(String what, Amount declared, BigDecimal computed, Diagnostics x) {
+        if (declared == null || declared.value().compareTo(computed) == 0) return;
+        Money diff = Money.of(computed.subtract(declared.value()).abs());
+        x.error("E-APPROVED", declared.pos(), "明细加总的" + what + " " + Money.of(computed).table() + " 与批复数 "
+                        + Money.of(declared.value()).table() + " 不符，相差 " + diff.table() + " 万元",
+                "核对各明细行与财政批复文件；多半是某一行录错或漏录。");
+    }
+
+    // ---- relations between figures ---------------------------------------------------------------
+
+    /** rules.md B16: social-insurance and housing-fund 款 belong under their own 功能分类 项. */
+    private static final Map<String, Set<String>> PAIRS = Map.of(
+            "30108", Set.of("2080505"), "30109", Set.of("2080506"), "30113", Set.of("2210201"),
+            "30110", Set.of("2101101", "2101102"), "30111", Set.of("2101103"));
+
+    static void functionEconPairs(BudgetDoc d, Diagnostics x) {
+        for (BasicLine l : d.basicLines()) {
+            for (EconAmount e : l.econ()) {
+                Set<String> fns = PAIRS.get(e.econCode());
+                if (fns != null && !fns.contains(l.functionCode())) {
+                    x.warning("W-FUNC-ECON", e.pos(), "经济分类 " + e.econCode() + " 通常列在功能科目 "
+                                    + String.join(" 或 ", fns.stream().sorted().toList()) + " 下，这里在 " + l.functionCode() + " 下",
+                            "核对功能科目；如单位确实这样列支，可忽略本提示。");
+                }
+            }
+        }
+    }
+
+    /** rules.md T10: 机关运行经费 is the 公用经费 of 行政/参公 units and never exceeds it. */
+    static void runningCost(Catalog c, BudgetDoc d, Diagnostics x) {
+        if (d.runningCost().amount() == null) return;
+        ReportBuilder rb = new ReportBuilder(d, c);
+        Money byDefinition = rb.runningCostByDefinition();
+        Money entered = Money.of(d.runningCost().amount().value());
+        if (entered.compareTo(byDefinition) > 0) {
+            boolean hasInstitutions = d.units().stream().anyMatch(u -> u.type() == UnitType.INSTITUTION);
+            x.warning("W-RUNNING-COST", d.runningCost().amount().pos(), "机关运行经费 " + entered.table()
+                            + " 大于行政（参公）单位基本支出中的公用经费 " + byDefinition.table() + "，相差 "
+                            + entered.minus(byDefinition).table() + " 万元",
+                    "机关运行经费只含行政单位和参公事业单位的日常公用经费，不含项目支出"
+                            + (hasInstitutions ? "，也不含事业单位的公用经费" : "") + "；请与财政批复核对。");
+        }
+    }
+
+    /** rules.md B19: 三公 parts cover at least the matching economic 款. */
+    static void threePublicVsEcon(BudgetDoc d, Diagnostics x) {
+        var t = d.threePublic();
+        econAtLeast(d, "30212", "因公出国（境）费", t.abroad(), x);
+        econAtLeast(d, "30231", "公务用车运行费", t.carRunning(), x);
+        econAtLeast(d, "30217", "公务接待费", t.reception(), x);
+        BigDecimal purchase = econSum(d, e -> e.equals("31013") || e.equals("30913"));
+        if (purchase.compareTo(t.carPurchase().value()) > 0) {
+            x.error("E-THREE-PUBLIC", t.carPurchase().pos(), "公务用车购置费 " + Money.of(t.carPurchase().value()).table()
+                    + " 小于经济分类 31013/30913 公务用车购置 " + Money.of(purchase).table(), "“三公”经费应包含全部公务用车购置支出。");
+        }
+    }
+
+    private static void econAtLeast(BudgetDoc d, String econ, String what, Amount declared, Diagnostics x) {
+        BigDecimal sum = econSum(d, econ::equals);
+        if (sum.compareTo(declared.value()) > 0) {
+            x.error("E-THREE-PUBLIC", declared.pos(), what + " " + Money.of(declared.value()).table() + " 小于经济分类 "
+                            + econ + " 的合计 " + Money.of(sum).table() + "，相差 " + Money.of(sum.subtract(declared.value())).table() + " 万元",
+                    "“三公”经费是财政拨款安排的这几类支出的全部，不能小于经济分类中的对应金额。");
+        }
+    }
+
+    private static BigDecimal econSum(BudgetDoc d, Predicate<String> econ) {
+        BigDecimal s = BigDecimal.ZERO;
+        for (BasicLine l : d.basicLines()) {
+            if (!l.fund().isGeneralBudget()) continue;
+            for (EconAmount e : l.econ()) if (econ.test(e.econCode())) s = s.add(e.amount());
+        }
+        for (Project p : d.projects()) {
+            for (ProjectLine l : p.lines()) if (l.fund().isGeneralBudget() && econ.test(l.econCode())) s = s.add(l.amount());
+        }
+        return s;
+    }
+
+    /** Every change the rules require explained has a reason (rules.md §1.6, T01). */
+    static void reasons(BudgetDoc d, Diagnostics x) {
+        var now = d.threePublic();
+        var before = d.prior().threePublic();
+        var r = d.reasons();
+        reason("因公出国（境）费", now.abroad(), before.abroad(), r.abroad(), x);
+        reason("公务用车购置费", now.carPurchase(), before.carPurchase(), r.carPurchase(), x);
+        reason("公务用车运行费", now.carRunning(), before.carRunning(), r.carRunning(), x);
+        reason("公务接待费", now.reception(), before.reception(), r.reception(), x);
+        BigDecimal total = d.basicLines().stream().map(BasicLine::total).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .add(d.projects().stream().map(Project::total).reduce(BigDecimal.ZERO, BigDecimal::add));
+        if (total.compareTo(d.prior().total().value()) != 0 && r.total().isEmpty()) {
+            x.warning("W-REASON", d.prior().total().pos(), "收支总计与上年相比有增减，但没有填写“变动原因.收支总计”",
+                    "在“变动原因:”下写明增减的主要原因。");
+        }
+    }
+
+    private static void reason(String what, Amount now, Amount before, String reason, Diagnostics x) {
+        if (now.value().compareTo(before.value()) != 0 && reason.isEmpty()) {
+            x.error("E-REASON", now.pos(), what + "比上年" + (now.value().compareTo(before.value()) > 0 ? "增加" : "减少")
+                            + " " + Money.of(now.value().subtract(before.value()).abs()).table() + " 万元，但没有填写原因",
+                    "“三公”经费的每一项增减都必须说明原因：在“变动原因:”下填写。");
+        }
+    }
+
+    static void assets(BudgetDoc d, Diagnostics x) {
+        var a = d.assets();
+        BigDecimal parts = a.fixed().value().add(a.intangible().value());
+        if (parts.compareTo(a.total().value()) > 0) {
+            x.error("E-ASSETS", a.total().pos(), "资产总额 " + Money.of(a.total().value()).table() + " 小于固定资产与无形资产之和 "
+                    + Money.of(parts).table(), "核对国有资产数据。");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.budgetpdf.diag;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects diagnostics of one run; every stage appends, nobody throws. */
+public final class Diagnostics {
+    private final List<Diagnostic> items = new ArrayList<>();
+
+    public void error(String code, SourcePos pos, String message, String hint) {
+        items.add(new Diagnostic(code, Severity.ERROR, pos, message, hint));
+    }
+
+    public void warning(String code, SourcePos pos, String message, String hint) {
+        items.add(new Diagnostic(code, Severity.WARNING, pos, message, hint));
+    }
+
+    public void add(Diagnostic d) {
+        items.add(d);
+    }
+
+    public boolean hasErrors() {
+        return items.stream().anyMatch(Diagnostic::isError);
+    }
+
+    public long errorCount() {
+        return items.stream().filter(Diagnostic::isError).count();
+    }
+
+    public long warningCount() {
+        return items.size() - errorCount();
+    }
+
+    /** Sorted by file, line, column: the order a reader fixes them in. */
+    public List<Diagnostic> sorted() {
+        List<Diagnostic> copy = new ArrayList<>(items);
+        copy.sort(Diagnostic.ORDER);
+        return List.copyOf(copy);
+    }
+
+    public boolean isEmpty() {
+        return items.isEmpty();
+    }
+}

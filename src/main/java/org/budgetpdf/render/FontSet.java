@@ -1,0 +1,133 @@
+package org.budgetpdf.render;
+
+import com.lowagie.text.pdf.BaseFont;
+import org.xhtmlrenderer.pdf.ITextFontResolver;
+import org.xhtmlrenderer.pdf.TrueTypeUtil;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Every font file of one directory, loaded once per process and shared by all renders.
+ *
+ * <p>Each file is read once into memory and turned into an uncached {@link BaseFont}: OpenPDF's
+ * own cache reopens font files unbuffered and reads them one byte per system call when
+ * subsetting (stack-notes "Warm render cost"). Files that fail to load are listed in
+ * {@link #problems()}, never skipped silently.
+ */
+public final class FontSet {
+
+    /** One registered face. {@code path} is the file path, with {@code ,N} for a face of a .ttc. */
+    public record Face(String path, Set<String> families, BaseFont font) {
+    }
+
+    /** A font file that could not be loaded. */
+    public record Problem(Path file, String reason) {
+        @Override
+        public String toString() {
+            return file + ": " + reason;
+        }
+    }
+
+    private final List<Face> faces;
+    private final List<Problem> problems;
+    /** Held while a PDF is written: the fonts' subset-tag generators are set per render. */
+    final Object writeLock = new Object();
+
+    private FontSet(List<Face> faces, List<Problem> problems) {
+        this.faces = List.copyOf(faces);
+        this.problems = List.copyOf(problems);
+    }
+
+    /**
+     * Loads every *.ttf, *.otf and *.ttc file of {@code fontsDir}, sorted by file name.
+     *
+     * @throws IOException if the directory itself cannot be listed
+     */
+    public static FontSet load(Path fontsDir) throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(fontsDir)) {
+            files = s.filter(p -> isFontFile(p) && Files.isRegularFile(p)).sorted().toList();
+        }
+        List<Face> faces = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                faces.addAll(loadFile(file));
+            } catch (Exception | LinkageError e) {
+                problems.add(new Problem(file, e.getClass().getSimpleName() + ": " + e.getMessage()));
+            }
+        }
+        if (files.isEmpty()) {
+            problems.add(new Problem(fontsDir, "no *.ttf, *.otf or *.ttc file in the directory"));
+        }
+        return new FontSet(faces, problems);
+    }
+
+    private static boolean isFontFile(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".ttf") || n.endsWith(".otf") || n.endsWith(".ttc");
+    }
+
+    private static List<Face> loadFile(Path file) throws Exception {
+        String path = file.toAbsolutePath().toString();
+        byte[] bytes = Files.readAllBytes(file);
+        List<String> names = new ArrayList<>();
+        if (path.toLowerCase(Locale.ROOT).endsWith(".ttc")) {
+            int n = BaseFont.enumerateTTCNames(bytes).length;
+            for (int i = 0; i < n; i++) {
+                names.add(path + "," + i);
+            }
+        } else {
+            names.add(path);
+        }
+        List<Face> result = new ArrayList<>();
+        for (String name : names) {
+            // IDENTITY_H: the short overloads silently fall back to CP1252, useless for Chinese.
+            BaseFont font = BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
+            Set<String> families = new TreeSet<>(TrueTypeUtil.getFamilyNames(font));
+            if (families.isEmpty()) {
+                throw new IOException("no family name in the font's name table");
+            }
+            result.add(new Face(name, Collections.unmodifiableSet(families), font));
+        }
+        return result;
+    }
+
+    /** The faces loaded, in file-name order. */
+    public List<Face> faces() {
+        return faces;
+    }
+
+    /** Files that failed to load; empty when all is well. */
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    /** All family names found (as CSS {@code font-family} must spell them), sorted. */
+    public Set<String> familyNames() {
+        Set<String> names = new TreeSet<>();
+        for (Face f : faces) {
+            names.addAll(f.families());
+        }
+        return Collections.unmodifiableSet(names);
+    }
+
+    /**
+     * Registers every face into a renderer's font resolver. Flying Saucer reads the weight and
+     * decorations of each face from the file's OS/2 and post tables here (a few small reads).
+     */
+    public void registerInto(ITextFontResolver resolver) {
+        for (Face f : faces) {
+            resolver.addFont(f.font(), f.path(), null);
+        }
+    }
+}

@@ -1,0 +1,408 @@
+package org.budgetpdf.render;
+
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfDate;
+import com.lowagie.text.pdf.PdfDictionary;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfObject;
+import com.lowagie.text.pdf.PdfString;
+import com.lowagie.text.pdf.PdfWriter;
+import org.w3c.dom.Document;
+import org.xhtmlrenderer.pdf.DefaultPDFCreationListener;
+import org.xhtmlrenderer.pdf.ITextFSFont;
+import org.xhtmlrenderer.pdf.ITextFontResolver;
+import org.xhtmlrenderer.pdf.ITextOutputDevice;
+import org.xhtmlrenderer.pdf.ITextRenderer;
+import org.xhtmlrenderer.render.Box;
+import org.xhtmlrenderer.render.FSFont;
+import org.xhtmlrenderer.render.JustificationInfo;
+import org.xhtmlrenderer.render.LineBox;
+import org.xhtmlrenderer.render.PageBox;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import java.awt.Shape;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.security.SecureRandomSpi;
+import java.time.ZoneId;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TimeZone;
+import java.util.TreeSet;
+
+/**
+ * XHTML to PDF with Flying Saucer. Configure once, render many times: each call builds its own
+ * {@link ITextRenderer}; only the {@link FontSet} is shared.
+ *
+ * <p>Same input, same bytes: subset tags are drawn from a generator seeded by the input, the
+ * dates come from {@link PdfMeta#creationDate()}, and the trailer /ID is a hash of the file.
+ */
+public final class PdfRenderer {
+
+    /** Rendering failed: malformed XHTML or a Flying Saucer / OpenPDF error. */
+    public static final class RenderException extends RuntimeException {
+        public RenderException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final FontSet fonts;
+    private final boolean dropClippedText;
+
+    public PdfRenderer(FontSet fonts) {
+        this(fonts, true);
+    }
+
+    /** {@code dropClippedText = false} renders as plain Flying Saucer does; for tests. */
+    PdfRenderer(FontSet fonts, boolean dropClippedText) {
+        this.fonts = fonts;
+        this.dropClippedText = dropClippedText;
+    }
+
+    /** Renders {@code xhtml}; relative URLs in it (CSS, images) resolve against {@code baseUri}. */
+    public byte[] render(String xhtml, String baseUri, PdfMeta meta) {
+        return render(xhtml, baseUri, meta, Set.of()).pdf();
+    }
+
+    /**
+     * Renders {@code xhtml} and reports the page on which each of {@code idsToLocate} starts
+     * (the page of the element's first line, or of its top when it has no line), as found by
+     * layout, so that a caller can check the numbers printed in a table of contents.
+     */
+    public RenderResult render(String xhtml, String baseUri, PdfMeta meta, Set<String> idsToLocate) {
+        Document doc = parse(xhtml);
+
+        ITextFontResolver resolver = new ITextFontResolver();
+        fonts.registerInto(resolver);
+        PdfOutputDevice device = new PdfOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT, dropClippedText);
+        ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
+                ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device, resolver);
+        renderer.setListener(new MetaListener(meta));
+        renderer.setDocument(doc, baseUri);
+        renderer.layout();
+
+        List<PageBox> pages = renderer.getRootBox().getLayer().getPages();
+        Map<String, Integer> idPages = locate(renderer, pages, idsToLocate);
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+        byte[] seed = sha256(xhtml.getBytes(StandardCharsets.UTF_8));
+        // The fonts are shared objects and the subset tag is drawn from the font's own generator
+        // when the PDF is closed, so writing is serialised per font set.
+        synchronized (fonts.writeLock) {
+            List<FontSet.Face> faces = fonts.faces();
+            for (int i = 0; i < faces.size(); i++) {
+                faces.get(i).font().setSecureRandom(new SeededRandom(seed, i));
+            }
+            try {
+                renderer.createPDF(out);
+            } catch (RuntimeException e) { // OpenPDF's DocumentException is unchecked
+                throw new RenderException("PDF creation failed: " + e.getMessage(), e);
+            }
+        }
+        // Flying Saucer falls back to the PDF base fonts (Times, Courier...) for any CSS family it
+        // does not know: not embedded, and without Chinese glyphs.
+        if (!device.unembeddedFonts.isEmpty()) {
+            throw new RenderException("fonts used but not embedded: " + device.unembeddedFonts
+                    + "; every CSS font-family must be one of " + fonts.familyNames(), null);
+        }
+        return new RenderResult(withContentId(out.toByteArray()), pages.size(), idPages);
+    }
+
+    // ---- XHTML parsing ------------------------------------------------------------------------
+
+    /** Parses without network or file access: no DTD loading, no external entities. */
+    private static Document parse(String xhtml) {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            f.setXIncludeAware(false);
+            f.setExpandEntityReferences(false);
+            DocumentBuilder b = f.newDocumentBuilder();
+            b.setEntityResolver((publicId, systemId) -> {
+                throw new SAXException("external entity not allowed: " + systemId);
+            });
+            b.setErrorHandler(new ErrorHandler() {
+                @Override
+                public void warning(SAXParseException e) {
+                    // warnings do not make the document unusable
+                }
+
+                @Override
+                public void error(SAXParseException e) throws SAXException {
+                    throw e;
+                }
+
+                @Override
+                public void fatalError(SAXParseException e) throws SAXException {
+                    throw e;
+                }
+            });
+            return b.parse(new InputSource(new StringReader(xhtml)));
+        } catch (SAXParseException e) {
+            throw new RenderException("XHTML is not well-formed at line " + e.getLineNumber()
+                    + ", column " + e.getColumnNumber() + ": " + e.getMessage(), e);
+        } catch (SAXException | IOException | ParserConfigurationException e) {
+            throw new RenderException("XHTML could not be parsed: " + e.getMessage(), e);
+        }
+    }
+
+    // ---- page of ids --------------------------------------------------------------------------
+
+    private static Map<String, Integer> locate(ITextRenderer renderer, List<PageBox> pages, Set<String> ids) {
+        Map<String, Integer> result = new LinkedHashMap<>();
+        for (String id : ids) {
+            Box box = renderer.getSharedContext().getBoxById(id);
+            if (box == null) {
+                continue;
+            }
+            // A block's top can sit on the previous page when its first line was pushed on.
+            Box line = firstLine(box);
+            int y = (line != null ? line : box).getAbsY();
+            for (PageBox page : pages) {
+                if (y >= page.getTop() && y < page.getBottom()) {
+                    result.put(id, page.getPageNo() + 1);
+                    break;
+                }
+            }
+        }
+        return result;
+    }
+
+    private static Box firstLine(Box box) {
+        if (box instanceof LineBox) {
+            return box;
+        }
+        for (int i = 0; i < box.getChildCount(); i++) {
+            Box found = firstLine(box.getChild(i));
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    // ---- document-level settings --------------------------------------------------------------
+
+    private static final class MetaListener extends DefaultPDFCreationListener {
+        private final PdfMeta meta;
+
+        MetaListener(PdfMeta meta) {
+            this.meta = meta;
+        }
+
+        @Override
+        public void preOpen(ITextRenderer renderer) {
+            PdfWriter writer = renderer.getWriter();
+            writer.setFullCompression();
+            writer.setViewerPreferences(PdfWriter.PageModeUseOutlines | PdfWriter.DisplayDocTitle);
+            writer.getExtraCatalog().put(PdfName.LANG, new PdfString(meta.language()));
+        }
+
+        @Override
+        public void onClose(ITextRenderer renderer) {
+            // Flying Saucer fills Info from <title>/<meta>; PdfMeta is the reference, so overwrite.
+            PdfDictionary info = renderer.getWriter().getInfo();
+            putText(info, PdfName.TITLE, meta.title());
+            putText(info, PdfName.AUTHOR, meta.author());
+            putText(info, PdfName.SUBJECT, meta.subject());
+            putText(info, PdfName.KEYWORDS, meta.keywords());
+            Calendar day = new GregorianCalendar(TimeZone.getTimeZone(ZONE));
+            day.clear();
+            day.set(meta.creationDate().getYear(), meta.creationDate().getMonthValue() - 1,
+                    meta.creationDate().getDayOfMonth(), 0, 0, 0);
+            info.put(PdfName.CREATIONDATE, new PdfDate(day));
+            info.put(PdfName.MODDATE, new PdfDate(day));
+        }
+
+        private static void putText(PdfDictionary info, PdfName key, String value) {
+            if (value.isEmpty()) {
+                info.remove(key);
+            } else {
+                info.put(key, new PdfString(value, PdfObject.TEXT_UNICODE));
+            }
+        }
+    }
+
+    // ---- output device: clipped copies, unembedded fonts ---------------------------------------
+
+    /**
+     * Flying Saucer paints each page by painting the whole document through a clip set to the
+     * page's content box, and culls boxes by their bounds: a table row or a line that ends one
+     * page or begins the next can overlap the neighbouring page by a border or a glyph's
+     * overhang, and then all its text is written there too, clipped away: invisible, yet found
+     * by text extraction and a reader's search. This device drops any string whose em box lies
+     * wholly outside the current clip, and records fonts used that are not embedded.
+     */
+    private static final class PdfOutputDevice extends ITextOutputDevice {
+        private final boolean dropClippedText;
+        private final Set<String> unembeddedFonts = new TreeSet<>();
+        private ITextFSFont font;
+
+        PdfOutputDevice(float dotsPerPoint, boolean dropClippedText) {
+            super(dotsPerPoint);
+            this.dropClippedText = dropClippedText;
+        }
+
+        @Override
+        public void setFont(FSFont f) {
+            super.setFont(f);
+            font = (ITextFSFont) f;
+            // Checked here, not in drawString: text a fallback font cannot show is dropped unseen.
+            BaseFont bf = font.getFontDescription().getFont();
+            if (!bf.isEmbedded()) {
+                unembeddedFonts.add(bf.getPostscriptFontName());
+            }
+        }
+
+        @Override
+        public void drawString(String s, float x, float y, JustificationInfo info) {
+            if (dropClippedText && font != null && outsideClip(s, x, y)) {
+                return;
+            }
+            super.drawString(s, x, y, info);
+        }
+
+        private boolean outsideClip(String s, float x, float y) {
+            Shape clip = getClip();
+            if (clip == null) {
+                return false;
+            }
+            BaseFont bf = font.getFontDescription().getFont();
+            float size = font.getSize2D();
+            // Typographic ascent/descent: for CJK fonts the ideographic em box (0.88/-0.12 em).
+            float ascent = bf.getFontDescriptor(BaseFont.ASCENT, size);
+            float descent = bf.getFontDescriptor(BaseFont.DESCENT, size);
+            float width = Math.max(bf.getWidthPoint(s, size), 1f);
+            return !clip.intersects(x, y - ascent, width, Math.max(ascent - descent, 1f));
+        }
+    }
+
+    // ---- determinism --------------------------------------------------------------------------
+
+    /** A SecureRandom whose output is a SHA-256 counter stream over (seed, index): same input, same tags. */
+    private static final class SeededRandom extends SecureRandom {
+        SeededRandom(byte[] seed, int index) {
+            super(new CounterSpi(seed, index), null);
+        }
+    }
+
+    private static final class CounterSpi extends SecureRandomSpi {
+        private final byte[] seed;
+        private final int index;
+        private long counter;
+
+        CounterSpi(byte[] seed, int index) {
+            this.seed = seed.clone();
+            this.index = index;
+        }
+
+        @Override
+        protected void engineSetSeed(byte[] ignored) {
+            // reseeding would defeat the purpose
+        }
+
+        @Override
+        protected void engineNextBytes(byte[] bytes) {
+            int filled = 0;
+            while (filled < bytes.length) {
+                MessageDigest md = sha256Digest();
+                md.update(seed);
+                md.update(new byte[] {(byte) (index >>> 24), (byte) (index >>> 16), (byte) (index >>> 8), (byte) index});
+                for (int shift = 56; shift >= 0; shift -= 8) {
+                    md.update((byte) (counter >>> shift));
+                }
+                counter++;
+                byte[] block = md.digest();
+                int n = Math.min(block.length, bytes.length - filled);
+                System.arraycopy(block, 0, bytes, filled, n);
+                filled += n;
+            }
+        }
+
+        @Override
+        protected byte[] engineGenerateSeed(int numBytes) {
+            byte[] b = new byte[numBytes];
+            engineNextBytes(b);
+            return b;
+        }
+    }
+
+    private static final byte[] ID_MARK = "/ID [<".getBytes(StandardCharsets.ISO_8859_1);
+
+    /**
+     * Replaces the two 32-digit hex strings of the last trailer /ID with an MD5 of the rest of
+     * the file. Same length, so no xref offset moves.
+     */
+    static byte[] withContentId(byte[] pdf) {
+        int at = lastIndexOf(pdf, ID_MARK);
+        int first = at + ID_MARK.length;          // <first 32 hex><second 32 hex>
+        int second = first + 32 + 2;
+        if (at < 0 || second + 33 > pdf.length || pdf[first + 32] != '>' || pdf[second - 1] != '<'
+                || pdf[second + 32] != '>') {
+            throw new IllegalStateException("no trailer /ID [<32 hex><32 hex>] found in the PDF");
+        }
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        md.update(pdf, 0, first);
+        md.update(pdf, second + 32, pdf.length - (second + 32));
+        byte[] hex = HexFormat.of().withUpperCase().formatHex(md.digest()).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] result = pdf.clone();
+        System.arraycopy(hex, 0, result, first, 32);
+        System.arraycopy(hex, 0, result, second, 32);
+        return result;
+    }
+
+    private static int lastIndexOf(byte[] data, byte[] mark) {
+        outer:
+        for (int i = data.length - mark.length; i >= 0; i--) {
+            for (int j = 0; j < mark.length; j++) {
+                if (data[i + j] != mark[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static byte[] sha256(byte[] data) {
+        return sha256Digest().digest(data);
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

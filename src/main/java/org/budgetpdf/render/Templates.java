@@ -1,0 +1,55 @@
+package org.budgetpdf.render;
+
+import freemarker.core.HTMLOutputFormat;
+import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+
+/**
+ * FreeMarker configured once: .ftlh templates with HTML auto-escaping (every data string is escaped),
+ * errors rethrown rather than printed into the document, record components readable as properties.
+ */
+public final class Templates {
+    private final Configuration cfg;
+
+    public Templates(Path dir) throws IOException {
+        cfg = new Configuration(Configuration.VERSION_2_3_34);
+        cfg.setDirectoryForTemplateLoading(dir.toFile());
+        cfg.setDefaultEncoding("UTF-8");
+        cfg.setOutputFormat(HTMLOutputFormat.INSTANCE);
+        cfg.setRecognizeStandardFileExtensions(true);
+        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        cfg.setLogTemplateExceptions(false);
+        cfg.setWrapUncheckedExceptions(true);
+        cfg.setFallbackOnNullLoopVariable(false);
+        cfg.setLocale(Locale.SIMPLIFIED_CHINESE);
+        cfg.setTimeZone(TimeZone.getTimeZone("Asia/Shanghai"));
+        cfg.setNumberFormat("computer");
+        cfg.setAPIBuiltinEnabled(false);
+        DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+        // View records expose computed values as methods (money.text()); let templates write money.text.
+        wrapper.setRecordZeroArgumentNonVoidMethodPolicy(
+                ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
+        wrapper.setDefaultZeroArgumentNonVoidMethodPolicy(
+                ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
+        cfg.setObjectWrapper(wrapper.build());
+    }
+
+    /** Renders {@code name} with the single root variable {@code r}. */
+    public String render(String name, Object report) throws IOException, TemplateException {
+        Template t = cfg.getTemplate(name);
+        StringWriter out = new StringWriter(256 * 1024);
+        t.process(Map.of("r", report), out);
+        return out.toString();
+    }
+}
