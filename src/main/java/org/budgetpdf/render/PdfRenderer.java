@@ -13,6 +13,8 @@ import org.xhtmlrenderer.pdf.ITextFSFont;
 import org.xhtmlrenderer.pdf.ITextFontResolver;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
+import org.xhtmlrenderer.css.value.FontSpecification;
+import org.xhtmlrenderer.layout.SharedContext;
 import org.xhtmlrenderer.render.Box;
 import org.xhtmlrenderer.render.FSFont;
 import org.xhtmlrenderer.render.JustificationInfo;
@@ -91,7 +93,7 @@ public final class PdfRenderer {
     public RenderResult render(String xhtml, String baseUri, PdfMeta meta, Set<String> idsToLocate) {
         Document doc = parse(xhtml);
 
-        ITextFontResolver resolver = new ITextFontResolver();
+        CheckingFontResolver resolver = new CheckingFontResolver();
         fonts.registerInto(resolver);
         PdfOutputDevice device = new PdfOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT, dropClippedText);
         ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
@@ -120,8 +122,8 @@ public final class PdfRenderer {
         }
         // Flying Saucer falls back to the PDF base fonts (Times, Courier...) for any CSS family it
         // does not know: not embedded, and without Chinese glyphs.
-        if (!device.unembeddedFonts.isEmpty()) {
-            throw new RenderException("fonts used but not embedded: " + device.unembeddedFonts
+        if (!resolver.unembeddedFonts.isEmpty()) {
+            throw new RenderException("fonts used but not embedded: " + resolver.unembeddedFonts
                     + "; every CSS font-family must be one of " + fonts.familyNames(), null);
         }
         return new RenderResult(withContentId(out.toByteArray()), pages.size(), idPages);
@@ -248,19 +250,19 @@ public final class PdfRenderer {
         }
     }
 
-    // ---- output device: clipped copies, unembedded fonts ---------------------------------------
+    // ---- clipped copies ---------------------------------------------------------------------
 
     /**
      * Flying Saucer paints each page by painting the whole document through a clip set to the
-     * page's content box, and culls boxes by their bounds: a table row or a line that ends one
-     * page or begins the next can overlap the neighbouring page by a border or a glyph's
-     * overhang, and then all its text is written there too, clipped away: invisible, yet found
-     * by text extraction and a reader's search. This device drops any string whose em box lies
-     * wholly outside the current clip, and records fonts used that are not embedded.
+     * page's content box. Its box collector admits any block or table row whose bounds touch the
+     * page (a paragraph whose top margin is still on this page while its first line went on to
+     * the next, a row whose collapsed border reaches into the next page) and then paints all of
+     * its lines, leaving it to the clip to hide what lies outside. That text is invisible, yet
+     * text extraction and a reader's search find it. This device drops any string whose em box
+     * lies wholly outside the current clip; visible output is unchanged.
      */
     private static final class PdfOutputDevice extends ITextOutputDevice {
         private final boolean dropClippedText;
-        private final Set<String> unembeddedFonts = new TreeSet<>();
         private ITextFSFont font;
 
         PdfOutputDevice(float dotsPerPoint, boolean dropClippedText) {
@@ -272,11 +274,6 @@ public final class PdfRenderer {
         public void setFont(FSFont f) {
             super.setFont(f);
             font = (ITextFSFont) f;
-            // Checked here, not in drawString: text a fallback font cannot show is dropped unseen.
-            BaseFont bf = font.getFontDescription().getFont();
-            if (!bf.isEmbedded()) {
-                unembeddedFonts.add(bf.getPostscriptFontName());
-            }
         }
 
         @Override
@@ -299,6 +296,26 @@ public final class PdfRenderer {
             float descent = bf.getFontDescriptor(BaseFont.DESCENT, size);
             float width = Math.max(bf.getWidthPoint(s, size), 1f);
             return !clip.intersects(x, y - ascent, width, Math.max(ascent - descent, 1f));
+        }
+    }
+
+    /**
+     * Records every font Flying Saucer resolves that is not embedded: for a CSS family it does
+     * not know, it falls back to the PDF base fonts, which have no Chinese glyphs (such text is
+     * silently dropped, so checking the text drawn is not enough).
+     */
+    private static final class CheckingFontResolver extends ITextFontResolver {
+        private final Set<String> unembeddedFonts = new TreeSet<>();
+
+        @Override
+        public FSFont resolveFont(SharedContext context, FontSpecification spec) {
+            FSFont f = super.resolveFont(context, spec);
+            BaseFont bf = ((ITextFSFont) f).getFontDescription().getFont();
+            if (!bf.isEmbedded()) {
+                unembeddedFonts.add(bf.getPostscriptFontName() + " (for font-family: "
+                        + (spec.families == null ? "" : String.join(", ", spec.families)) + ")");
+            }
+            return f;
         }
     }
 
