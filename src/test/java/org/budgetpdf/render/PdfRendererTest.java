@@ -23,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -190,6 +193,23 @@ class PdfRendererTest {
         byte[] reloaded = new PdfRenderer(FontSet.load(RenderFixture.FONTS))
                 .render(RenderFixture.xhtml(), BASE, RenderFixture.META);
         assertArrayEquals(result.pdf(), reloaded, "render with fonts reloaded from disk");
+    }
+
+    @Test
+    void parallelRendersSharingFontsGiveTheSameBytes() throws Exception {
+        PdfRenderer renderer = new PdfRenderer(fonts);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<byte[]>> runs = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                runs.add(pool.submit(() -> renderer.render(RenderFixture.xhtml(), BASE, RenderFixture.META)));
+            }
+            for (Future<byte[]> run : runs) {
+                assertArrayEquals(result.pdf(), run.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test

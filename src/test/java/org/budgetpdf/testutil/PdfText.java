@@ -75,8 +75,12 @@ public final class PdfText {
 
     /** First page (1-based) whose visible text contains {@code text}, whitespace ignored; 0 if none. */
     public static int pageOf(PDDocument doc, String text) {
+        return pageOf(pageTexts(doc), text);
+    }
+
+    /** As {@link #pageOf(PDDocument, String)} on texts already extracted (extraction is the slow part). */
+    public static int pageOf(List<String> pages, String text) {
         String needle = squeeze(text);
-        List<String> pages = pageTexts(doc);
         for (int i = 0; i < pages.size(); i++) {
             if (squeeze(pages.get(i)).contains(needle)) {
                 return i + 1;
