@@ -30,6 +30,7 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import java.awt.Shape;
+import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -285,7 +286,7 @@ public final class PdfRenderer {
         }
 
         private boolean outsideClip(String s, float x, float y) {
-            Shape clip = getClip();
+            Rectangle2D clip = clipBounds();
             if (clip == null) {
                 return false;
             }
@@ -294,8 +295,60 @@ public final class PdfRenderer {
             // Typographic ascent/descent: for CJK fonts the ideographic em box (0.88/-0.12 em).
             float ascent = bf.getFontDescriptor(BaseFont.ASCENT, size);
             float descent = bf.getFontDescriptor(BaseFont.DESCENT, size);
+            float top = y - ascent;
+            float height = Math.max(ascent - descent, 1f);
+            // The copies sit above or below the page's clip: decide on the vertical extent first and
+            // measure the string's width only when that is not enough.
+            if (top + height <= clip.getMinY() || top >= clip.getMaxY()) {
+                return true;
+            }
             float width = Math.max(bf.getWidthPoint(s, size), 1f);
-            return !clip.intersects(x, y - ascent, width, Math.max(ascent - descent, 1f));
+            return x + width <= clip.getMinX() || x >= clip.getMaxX();
+        }
+
+        // Bounds of the current clip, cached until the clip changes: getClip() builds a new shape per call.
+        // Flying Saucer's clips are rectangles, for which the bounds are exact; for any other shape they
+        // only keep more text, never less.
+        private Rectangle2D clipBounds;
+        private boolean clipKnown;
+
+        private Rectangle2D clipBounds() {
+            if (!clipKnown) {
+                Shape c = getClip();
+                clipBounds = c == null ? null : c.getBounds2D();
+                clipKnown = true;
+            }
+            return clipBounds;
+        }
+
+        @Override
+        public void clip(Shape s) {
+            super.clip(s);
+            clipKnown = false;
+        }
+
+        @Override
+        public void setClip(Shape s) {
+            super.setClip(s);
+            clipKnown = false;
+        }
+
+        @Override
+        public void translate(double tx, double ty) {
+            super.translate(tx, ty);
+            clipKnown = false;
+        }
+
+        @Override
+        public void initializePage(com.lowagie.text.pdf.PdfContentByte page, float height) {
+            super.initializePage(page, height);
+            clipKnown = false;
+        }
+
+        @Override
+        public void finishPage() {
+            super.finishPage();
+            clipKnown = false;
         }
     }
 
