@@ -50,6 +50,32 @@ class ArithmeticTest {
     }
 
     @Test
+    void amountsInYuanShownInWanKeepEveryPrintedTotalEqualToItsPrintedParts() {
+        Random r = new Random(7);
+        for (int k = 0; k < 2000; k++) {
+            int n = 1 + r.nextInt(15);
+            List<BigDecimal> wan = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) wan.add(BigDecimal.valueOf(r.nextInt(100_000_000), 2).movePointLeft(4)); // 元 → 万元, exact
+            List<BigDecimal> shown = Rounding.keepingSum(wan, 2);
+            BigDecimal exactTotal = wan.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal shownTotal = shown.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertEquals(exactTotal.setScale(2, java.math.RoundingMode.HALF_UP), shownTotal, wan::toString);
+            for (int i = 0; i < n; i++) {
+                assertTrue(wan.get(i).subtract(shown.get(i)).abs().compareTo(new BigDecimal("0.01")) < 0);
+                assertEquals(2, shown.get(i).scale());
+            }
+        }
+    }
+
+    @Test
+    void roundingEachCellAloneWouldBreakTheTotal() {
+        // Rounded one by one, 4.005 × 3 shows 4.01 × 3 = 12.03 under a total of 12.02 (seed 003's 0.01 gaps).
+        List<BigDecimal> shown = Rounding.keepingSum(amounts("4.005", "4.005", "4.005"), 2);
+        assertEquals(amounts("4.01", "4.01", "4.00"), shown);
+        assertEquals(new BigDecimal("12.02"), shown.stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    @Test
     void sharesOfNothingAreZero() {
         assertEquals(List.of("0.00%", "0.00%"), Shares.of(amounts("0", "0")).stream().map(Pct::text).toList());
     }
