@@ -9,7 +9,12 @@ import org.budgetpdf.diag.Diagnostics;
 import org.budgetpdf.diag.SourcePos;
 import org.budgetpdf.load.SourceFile;
 import org.budgetpdf.load.YamlLoader;
+import org.budgetpdf.check.FinalRules;
+import org.budgetpdf.compute.FinalReport;
+import org.budgetpdf.compute.FinalReportBuilder;
 import org.budgetpdf.model.BudgetDoc;
+import org.budgetpdf.model.Disclosure;
+import org.budgetpdf.model.FinalDoc;
 import org.budgetpdf.render.FontSet;
 import org.budgetpdf.render.PdfMeta;
 import org.budgetpdf.render.PdfRenderer;
@@ -34,21 +39,43 @@ public final class Pipeline {
     }
 
     /** A checked file: its source lines (for messages), diagnostics and, when it bound, the model. */
-    public record Checked(SourceFile source, Diagnostics diags, Optional<BudgetDoc> doc) {
+    public record Checked(SourceFile source, Diagnostics diags, Optional<Disclosure> doc) {
         public boolean ok() {
             return doc.isPresent() && !diags.hasErrors();
         }
     }
 
-    public record Built(RenderResult result, BudgetReport report, String xhtml) {
+    /** @param report the {@link BudgetReport} or {@link FinalReport} the template was given */
+    public record Built(RenderResult result, Object report, String xhtml) {
     }
 
     public Checked check(Path file, String displayName) {
         Diagnostics diags = new Diagnostics();
         SourceFile src = new YamlLoader().load(file, displayName, diags);
-        Optional<BudgetDoc> doc = new Binder().bind(src, diags);
-        doc.ifPresent(d -> new Checker(Catalog.forYear(d.catalogYear())).check(d, diags));
+        Optional<Disclosure> doc = new Binder().bindAny(src, diags).map(d -> (Disclosure) d);
+        doc.ifPresent(d -> {
+            Catalog catalog = Catalog.forYear(d.catalogYear());
+            if (d instanceof BudgetDoc b) new Checker(catalog).check(b, diags);
+            if (d instanceof FinalDoc f) new FinalRules(catalog).check(f, diags);
+        });
         return new Checked(src, diags, doc);
+    }
+
+    /** Renders a document of either kind that checked clean. */
+    public Built render(Disclosure doc) throws Exception {
+        return doc instanceof FinalDoc f ? render(f) : render((BudgetDoc) doc);
+    }
+
+    /** 部门决算: final.ftlh. */
+    public Built render(FinalDoc doc) throws Exception {
+        FinalReport report = new FinalReportBuilder(doc, Catalog.forYear(doc.catalogYear())).build();
+        String xhtml = templates().render("final.ftlh", report);
+        var meta = report.meta();
+        PdfMeta pdfMeta = new PdfMeta(meta.title(), meta.dept(), meta.dept() + meta.year() + "年度部门决算公开",
+                meta.keywords(), "zh-CN", doc.publishDate());
+        RenderResult result = renderer().render(xhtml, home.resolve("templates").toUri().toString(), pdfMeta,
+                new LinkedHashSet<>(TocIds.FINAL));
+        return new Built(result, report, xhtml);
     }
 
     /** Renders a document that checked clean. Bytes only: writing the file is the caller's. */

@@ -40,6 +40,11 @@ public final class Binder {
     private static final int ECON_ITEM = 5;
     private static final List<String> PROJECT_INDICATOR_KINDS = List.of("成本指标", "产出指标", "效益指标", "满意度指标");
 
+    /** Dispatch by document kind: 文档: 部门决算 in the 决算 format goes to {@link FinalBinder}. */
+    public Optional<? extends org.budgetpdf.model.Disclosure> bindAny(SourceFile src, Diagnostics diags) {
+        return FinalBinder.isFinal(src) ? new FinalBinder().bind(src, diags) : bind(src, diags);
+    }
+
     public Optional<BudgetDoc> bind(SourceFile src, Diagnostics diags) {
         if (src.root() == null) return Optional.empty();
         Reader.Ctx ctx = new Reader.Ctx(src.name(), diags);
@@ -54,11 +59,14 @@ public final class Binder {
         }
         LocalDate publish = date(r, "公开日期", year);
         if (kind == DocKind.FINAL_ACCOUNTS) {
-            diags.error("E-KIND", r.posOf("文档"), "部门决算文档尚未支持", "目前只能生成部门预算。");
+            diags.error("E-KIND", r.posOf("文档"), "文档类型写的是部门决算，但内容是部门预算的格式（有“基本支出”“项目”）", "部门决算请按 data/jiaozuo-zhongzhan-2021-final.yaml 的格式填写；如果这是预算，请把“文档”改为“部门预算”。");
         }
 
         Department dept = r.obj("部门", true).map(this::department).orElse(null);
         List<Unit> units = r.list("单位", true).stream().map(this::unit).toList();
+        if (units.isEmpty() && r.value("单位") instanceof org.yaml.snakeyaml.nodes.SequenceNode) {
+            diags.error("E-MISSING", r.posOf("单位"), "“单位”下没有任何预算单位", "在“单位:”下至少写一个单位（第一个是本级）。");
+        }
         List<BasicLine> basic = r.list("基本支出", false).stream().map(this::basicLine).toList();
         List<Project> projects = r.list("项目", false).stream().map(this::project).toList();
         ThreePublic sanGong = r.obj("三公经费", true).map(this::threePublic).orElse(ThreePublic.ZERO);
@@ -133,7 +141,7 @@ public final class Binder {
                 BigDecimal amt = e.amountOf(t.getValueNode(), "经济科目 " + code);
                 if (!code.isEmpty() && amt != null) econ.add(new EconAmount(code, amt, r.ctx().pos(t.getKeyNode())));
             }
-            if (e.tuples().isEmpty()) {
+            if (e.tuples().isEmpty() && e.isMapping()) {
                 r.ctx().diags().error("E-MISSING", e.pos(), "“经济科目”下没有金额", "至少写一行，例如 30101: 14.74。");
             }
         });
@@ -153,9 +161,16 @@ public final class Binder {
                 lines.add(projectLine(l));
                 l.finish();
             }
-            if (r.has("金额") || r.has("功能科目")) {
-                r.ctx().diags().error("E-SHAPE", r.posOf("明细"), "项目“" + name + "”同时写了“明细”和“金额/功能科目”",
-                        "只有一个功能科目时直接写功能科目、经济科目、金额；有多个时只写“明细”。");
+            if (lines.isEmpty() && r.value("明细") instanceof org.yaml.snakeyaml.nodes.SequenceNode) {
+                r.ctx().diags().error("E-MISSING", r.posOf("明细"), "项目“" + name + "”的“明细”是空的",
+                        "每行写 {功能科目, 经济科目, 金额}；只有一个科目时不写“明细”，直接写功能科目、经济科目、金额。");
+            }
+            // ask every single-line key, so none of them is also reported as unknown
+            List<String> single = java.util.stream.Stream.of("功能科目", "经济科目", "金额", "资金").filter(r::has).toList();
+            if (!single.isEmpty()) {
+                r.ctx().diags().error("E-SHAPE", r.posOf(single.get(0)), "项目“" + name + "”同时写了“明细”和“"
+                                + String.join("”“", single) + "”，后者不会被计入",
+                        "只有一个功能科目时直接写功能科目、经济科目、金额；有多个时只写“明细”，每行写 {功能科目, 经济科目, 金额}。");
             }
         } else {
             lines.add(projectLine(r));

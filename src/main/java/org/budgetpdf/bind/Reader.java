@@ -28,8 +28,12 @@ final class Reader {
     private final Ctx ctx;
     private final String path;
     private final Node node;
+    /** The key this mapping is the value of (null for the file's top level and for list items). */
+    private final Node keyNode;
     private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
     private final Set<String> asked = new LinkedHashSet<>();
+    /** The node is not a mapping (already reported): its keys cannot be missing, only the mapping is wrong. */
+    private final boolean notMapping;
 
     /** Shared state of one file's binding. */
     record Ctx(String file, Diagnostics diags) {
@@ -40,9 +44,14 @@ final class Reader {
     }
 
     Reader(Ctx ctx, String path, Node node) {
+        this(ctx, path, node, null);
+    }
+
+    private Reader(Ctx ctx, String path, Node node, Node keyNode) {
         this.ctx = ctx;
         this.path = path;
         this.node = node;
+        this.keyNode = keyNode;
         if (node instanceof MappingNode m) {
             for (NodeTuple t : m.getValue()) {
                 String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : null;
@@ -54,14 +63,17 @@ final class Reader {
                 if (first != null) {
                     ctx.diags.error("E-DUP-KEY", ctx.pos(t.getKeyNode()),
                             where() + "中“" + key + "”重复出现（第一次在第 " + ctx.pos(first.getKeyNode()).line() + " 行）",
-                            "YAML 中同一层的键不能重复，后写的会覆盖先写的；请合并或删除其中一个。");
+                            "YAML 中同一层的键不能重复（只有第一次写的会被读取）；请合并或删除其中一个。");
                     continue;
                 }
                 entries.put(key, t);
             }
+        } else if (isNull(node)) {
+            ctx.diags.error("E-MISSING", ctx.pos(node), where() + "是空的", "删去空的“- ”，或在后面填写内容。");
         } else if (node != null) {
             ctx.diags.error("E-TYPE", ctx.pos(node), where() + "应当是“键: 值”的映射", "请参照示例文件的缩进格式。");
         }
+        notMapping = node != null && !(node instanceof MappingNode);
     }
 
     String where() {
@@ -72,20 +84,29 @@ final class Reader {
         return ctx.pos(node);
     }
 
+    /** False when the node was not a mapping (already reported as E-TYPE). */
+    boolean isMapping() {
+        return !notMapping;
+    }
+
     Ctx ctx() {
         return ctx;
     }
 
     boolean has(String key) {
-        asked.add(key);
-        Node v = value(key);
-        return v != null && !(v instanceof ScalarNode s && s.getValue().isEmpty() && isNullTag(s));
+        return present(key) != null;
     }
 
     Node value(String key) {
         asked.add(key);
         NodeTuple t = entries.get(key);
         return t == null ? null : t.getValueNode();
+    }
+
+    /** The value, or null when the key is absent or written with nothing after it (`键:`, `键: ~`). */
+    private Node present(String key) {
+        Node v = value(key);
+        return v == null || isNull(v) ? null : v;
     }
 
     SourcePos posOf(String key) {
@@ -98,12 +119,21 @@ final class Reader {
     }
 
     private void missing(String key) {
-        ctx.diags.error("E-MISSING", pos(), where() + "缺少必填项“" + key + "”", "请补上“" + key + ": …”。");
+        if (notMapping) return;
+        NodeTuple t = entries.get(key);
+        if (t != null) {
+            ctx.diags.error("E-MISSING", ctx.pos(t.getKeyNode()), where() + "的必填项“" + key + "”没有填写内容",
+                    "请在“" + key + ":”后面填写。");
+            return;
+        }
+        // a missing top-level section belongs to the whole file; a missing item to the key of its section
+        SourcePos at = path.isEmpty() ? SourcePos.fileOnly(ctx.file()) : keyNode != null ? ctx.pos(keyNode) : pos();
+        ctx.diags.error("E-MISSING", at, where() + "缺少必填项“" + key + "”", "请补上“" + key + ": …”。");
     }
 
     String str(String key, boolean required) {
-        Node v = value(key);
-        if (v == null || (v instanceof ScalarNode s0 && isNullTag(s0))) {
+        Node v = present(key);
+        if (v == null) {
             if (required) missing(key);
             return "";
         }
@@ -118,7 +148,7 @@ final class Reader {
 
     /** A code: digits only, of one of the given lengths. */
     String code(String key, boolean required, String what, int... lengths) {
-        Node v = value(key);
+        Node v = present(key);
         if (v == null) {
             if (required) missing(key);
             return "";
@@ -146,8 +176,8 @@ final class Reader {
     }
 
     Amount amount(String key, boolean required) {
-        Node v = value(key);
-        if (v == null || (v instanceof ScalarNode s0 && isNullTag(s0))) {
+        Node v = present(key);
+        if (v == null) {
             if (required) missing(key);
             return new Amount(BigDecimal.ZERO, pos());
         }
@@ -159,6 +189,10 @@ final class Reader {
     BigDecimal amountOf(Node v, String name) {
         if (!(v instanceof ScalarNode s)) {
             ctx.diags.error("E-TYPE", ctx.pos(v), "“" + name + "”应当是金额", "金额写成数字，例如 129.72。");
+            return null;
+        }
+        if (isNull(s)) {
+            ctx.diags.error("E-MISSING", ctx.pos(v), "“" + name + "”没有填写金额", "金额为零时写 0。");
             return null;
         }
         BigDecimal b = Amounts.parse(s.getValue());
@@ -182,7 +216,7 @@ final class Reader {
     }
 
     int count(String key, boolean required) {
-        Node v = value(key);
+        Node v = present(key);
         if (v == null) {
             if (required) missing(key);
             return 0;
@@ -195,12 +229,17 @@ final class Reader {
     }
 
     <E extends Enum<E> & Labeled> Optional<E> label(String key, Class<E> type, boolean required, String what) {
-        Node v = value(key);
+        Node v = present(key);
         if (v == null) {
             if (required) missing(key);
             return Optional.empty();
         }
-        String text = v instanceof ScalarNode s ? s.getValue().strip() : "";
+        if (!(v instanceof ScalarNode s)) {
+            ctx.diags.error("E-TYPE", ctx.pos(v), "“" + child(key) + "”应当是一个" + what,
+                    "可选值：" + Labeled.labels(type) + "。");
+            return Optional.empty();
+        }
+        String text = s.getValue().strip();
         Optional<E> e = Labeled.byLabel(type, text);
         if (e.isEmpty()) {
             List<String> all = java.util.Arrays.stream(type.getEnumConstants()).map(Labeled::label).toList();
@@ -212,12 +251,12 @@ final class Reader {
     }
 
     Optional<Reader> obj(String key, boolean required) {
-        Node v = value(key);
+        Node v = present(key);
         if (v == null) {
             if (required) missing(key);
             return Optional.empty();
         }
-        return Optional.of(new Reader(ctx, child(key), v));
+        return Optional.of(new Reader(ctx, child(key), v, entries.get(key).getKeyNode()));
     }
 
     /** Elements of a sequence of mappings. */
@@ -230,7 +269,9 @@ final class Reader {
     List<String> strList(String key, boolean required) {
         List<String> out = new ArrayList<>();
         for (Node n : seq(key, required)) {
-            if (n instanceof ScalarNode s) {
+            if (isNull(n)) {
+                ctx.diags.error("E-MISSING", ctx.pos(n), "“" + child(key) + "”中有一项是空的", "删去空的“- ”，或在后面写上文字。");
+            } else if (n instanceof ScalarNode s) {
                 out.add(Text.normalize(s.getValue()));
             } else {
                 ctx.diags.error("E-TYPE", ctx.pos(n), "“" + child(key) + "”的每一项应当是一段文字", "每项以“- ”开头，后面直接写文字。");
@@ -240,7 +281,7 @@ final class Reader {
     }
 
     private List<Node> seq(String key, boolean required) {
-        Node v = value(key);
+        Node v = present(key);
         if (v == null) {
             if (required) missing(key);
             return List.of();
@@ -266,7 +307,7 @@ final class Reader {
         }
     }
 
-    private static boolean isNullTag(ScalarNode s) {
-        return org.yaml.snakeyaml.nodes.Tag.NULL.equals(s.getTag());
+    private static boolean isNull(Node n) {
+        return n instanceof ScalarNode s && org.yaml.snakeyaml.nodes.Tag.NULL.equals(s.getTag());
     }
 }

@@ -14,7 +14,14 @@ public final class Checker {
         this.rules = Rules.all(catalog);
     }
 
+    /**
+     * Rules that compare sums ({@link Rules.FigureRule}) run only when binding reported no error, so one
+     * mistyped amount yields one message, not a cascade of wrong totals.
+     */
     public void check(BudgetDoc doc, Diagnostics diags) {
-        for (Rule r : rules) r.check(doc, diags);
+        boolean figuresComplete = !diags.hasErrors();
+        for (Rule r : rules) {
+            if (figuresComplete || !(r instanceof Rules.FigureRule)) r.check(doc, diags);
+        }
     }
 }

@@ -31,12 +31,28 @@ final class Rules {
                 Rules::units,
                 (d, x) -> codes(catalog, d, x),
                 Rules::duplicateLines,
-                Rules::approvedTotals,
+                figures(Rules::approvedTotals),
                 Rules::functionEconPairs,
-                (d, x) -> runningCost(catalog, d, x),
-                Rules::threePublicVsEcon,
-                Rules::reasons,
-                Rules::assets);
+                figures((d, x) -> runningCost(catalog, d, x)),
+                figures(Rules::threePublicVsEcon),
+                figures(Rules::reasons),
+                figures(Rules::assets));
+    }
+
+    /**
+     * A rule that compares sums of figures. {@link Checker} skips it when binding already reported an
+     * error: an unreadable amount is left out of the model, so every total over it would be wrong and the
+     * message (“与批复数不符，相差 …”) would point the clerk at the wrong place.
+     */
+    record FigureRule(Rule rule) implements Rule {
+        @Override
+        public void check(BudgetDoc doc, Diagnostics diags) {
+            rule.check(doc, diags);
+        }
+    }
+
+    private static Rule figures(Rule r) {
+        return new FigureRule(r);
     }
 
     // ---- references ------------------------------------------------------------------------------
@@ -50,9 +66,8 @@ final class Rules {
                         "每个预算单位只写一次。");
             }
         }
-        if (d.units().isEmpty()) {
-            x.error("E-MISSING", SourcePos.fileOnly(d.file()), "没有填写任何预算单位", "在“单位:”下至少写一个单位。");
-        }
+        // no units at all is the binder's E-MISSING; one E-REF-UNIT per line would only repeat it
+        if (d.units().isEmpty()) return;
         for (BasicLine l : d.basicLines()) unitRef(d, l.unitCode(), l.pos(), x);
         for (Project p : d.projects()) unitRef(d, p.unitCode(), p.pos(), x);
     }
@@ -186,6 +201,7 @@ final class Rules {
 
     static void functionEconPairs(BudgetDoc d, Diagnostics x) {
         for (BasicLine l : d.basicLines()) {
+            if (l.functionCode().isEmpty()) continue; // unreadable code, already reported
             for (EconAmount e : l.econ()) {
                 Set<String> fns = PAIRS.get(e.econCode());
                 if (fns != null && !fns.contains(l.functionCode())) {
@@ -200,6 +216,9 @@ final class Rules {
     /** rules.md T10: 机关运行经费 is the 公用经费 of 行政/参公 units and never exceeds it. */
     static void runningCost(Catalog c, BudgetDoc d, Diagnostics x) {
         if (d.runningCost().amount() == null) return;
+        // 公用经费 of 行政 units needs every line's unit; E-REF-UNIT / E-DUP-UNIT already say what is wrong
+        if (d.units().stream().map(Unit::code).distinct().count() != d.units().size()
+                || d.basicLines().stream().anyMatch(l -> d.unit(l.unitCode()) == null)) return;
         ReportBuilder rb = new ReportBuilder(d, c);
         Money byDefinition = rb.runningCostByDefinition();
         Money entered = Money.of(d.runningCost().amount().value());
@@ -222,7 +241,8 @@ final class Rules {
         BigDecimal purchase = econSum(d, e -> e.equals("31013") || e.equals("30913"));
         if (purchase.compareTo(t.carPurchase().value()) > 0) {
             x.error("E-THREE-PUBLIC", t.carPurchase().pos(), "公务用车购置费 " + Money.of(t.carPurchase().value()).table()
-                    + " 小于经济分类 31013/30913 公务用车购置 " + Money.of(purchase).table(), "“三公”经费应包含全部公务用车购置支出。");
+                    + " 小于经济分类 31013/30913 公务用车购置的合计 " + Money.of(purchase).table() + "，相差 "
+                    + Money.of(purchase.subtract(t.carPurchase().value())).table() + " 万元", "“三公”经费应包含全部公务用车购置支出。");
         }
     }
 
@@ -252,23 +272,27 @@ final class Rules {
         var now = d.threePublic();
         var before = d.prior().threePublic();
         var r = d.reasons();
-        reason("因公出国（境）费", now.abroad(), before.abroad(), r.abroad(), x);
-        reason("公务用车购置费", now.carPurchase(), before.carPurchase(), r.carPurchase(), x);
-        reason("公务用车运行费", now.carRunning(), before.carRunning(), r.carRunning(), x);
-        reason("公务接待费", now.reception(), before.reception(), r.reception(), x);
+        reason("因公出国（境）费", "因公出国", now.abroad(), before.abroad(), r.abroad(), x);
+        reason("公务用车购置费", "公务用车购置", now.carPurchase(), before.carPurchase(), r.carPurchase(), x);
+        reason("公务用车运行费", "公务用车运行", now.carRunning(), before.carRunning(), r.carRunning(), x);
+        reason("公务接待费", "公务接待", now.reception(), before.reception(), r.reception(), x);
         BigDecimal total = d.basicLines().stream().map(BasicLine::total).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .add(d.projects().stream().map(Project::total).reduce(BigDecimal.ZERO, BigDecimal::add));
-        if (total.compareTo(d.prior().total().value()) != 0 && r.total().isEmpty()) {
-            x.warning("W-REASON", d.prior().total().pos(), "收支总计与上年相比有增减，但没有填写“变动原因.收支总计”",
-                    "在“变动原因:”下写明增减的主要原因。");
+        BigDecimal prior = d.prior().total().value();
+        if (total.compareTo(prior) != 0 && r.total().isEmpty()) {
+            x.warning("W-REASON", d.prior().total().pos(), "收支总计 " + Money.of(total).table() + " 比上年 "
+                            + Money.of(prior).table() + (total.compareTo(prior) > 0 ? " 增加 " : " 减少 ")
+                            + Money.of(total.subtract(prior).abs()).table() + " 万元，但没有填写“变动原因.收支总计”",
+                    "在“变动原因:”下写明增减的主要原因；如上年数填错，请更正“上年.收支总计”。");
         }
     }
 
-    private static void reason(String what, Amount now, Amount before, String reason, Diagnostics x) {
+    private static void reason(String what, String key, Amount now, Amount before, String reason, Diagnostics x) {
         if (now.value().compareTo(before.value()) != 0 && reason.isEmpty()) {
-            x.error("E-REASON", now.pos(), what + "比上年" + (now.value().compareTo(before.value()) > 0 ? "增加" : "减少")
-                            + " " + Money.of(now.value().subtract(before.value()).abs()).table() + " 万元，但没有填写原因",
-                    "“三公”经费的每一项增减都必须说明原因：在“变动原因:”下填写。");
+            x.error("E-REASON", now.pos(), what + " " + Money.of(now.value()).table() + " 比上年 "
+                            + Money.of(before.value()).table() + (now.value().compareTo(before.value()) > 0 ? " 增加 " : " 减少 ")
+                            + Money.of(now.value().subtract(before.value()).abs()).table() + " 万元，但没有填写原因",
+                    "“三公”经费的每一项增减都必须说明原因：在“变动原因:”下写“" + key + ": …”（接在“主要原因是”之后）。");
         }
     }
 
@@ -277,7 +301,8 @@ final class Rules {
         BigDecimal parts = a.fixed().value().add(a.intangible().value());
         if (parts.compareTo(a.total().value()) > 0) {
             x.error("E-ASSETS", a.total().pos(), "资产总额 " + Money.of(a.total().value()).table() + " 小于固定资产与无形资产之和 "
-                    + Money.of(parts).table(), "核对国有资产数据。");
+                    + Money.of(parts).table() + "，相差 " + Money.of(parts.subtract(a.total().value())).table() + " 万元",
+                    "资产总额包含固定资产和无形资产（还有流动资产等），不能比两者之和小；请核对国有资产数据。");
         }
     }
 }

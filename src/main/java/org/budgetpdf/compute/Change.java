@@ -38,8 +38,13 @@ public record Change(Money current, Money prior, int priorYear) {
     /** E.g. "比2024年减少72.13万元，下降3.98%". */
     public String sentence() {
         if (unchanged()) return "与" + priorYear + "年持平";
-        StringBuilder sb = new StringBuilder("比").append(priorYear).append("年")
-                .append(increased() ? "增加" : "减少").append(magnitude().text()).append("万元");
+        return "比" + priorYear + "年" + amountPhrase();
+    }
+
+    /** The change without its reference year: "增加512.14万元，增长177.21%", or "持平". */
+    public String amountPhrase() {
+        if (unchanged()) return "持平";
+        StringBuilder sb = new StringBuilder(increased() ? "增加" : "减少").append(magnitude().text()).append("万元");
         Pct r = rate();
         if (r != null) sb.append("，").append(increased() ? "增长" : "下降").append(r.text());
         return sb.toString();

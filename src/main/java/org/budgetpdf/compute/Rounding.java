@@ -31,12 +31,13 @@ public final class Rounding {
         BigDecimal unit = BigDecimal.ONE.movePointLeft(scale);
         long left = target.setScale(scale, RoundingMode.HALF_UP).subtract(allocated).divide(unit, 0, RoundingMode.UNNECESSARY)
                 .longValueExact();
+        // Only non-zero parts receive or give a unit: a blank cell stays blank.
         List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < n; i++) order.add(i);
+        for (int i = 0; i < n; i++) if (exact.get(i).signum() != 0) order.add(i);
         order.sort(Comparator.comparing((Integer i) -> remainders[i]).reversed().thenComparing(i -> i));
-        // left is normally 0..n-1; the modulo keeps a target far from the sum (not a use here) total-preserving
-        for (long k = 0; k < Math.abs(left); k++) {
-            int i = order.get((int) (k % n));
+        if (left < 0) java.util.Collections.reverse(order);
+        for (long k = 0; k < Math.abs(left) && !order.isEmpty(); k++) {
+            int i = order.get((int) (k % order.size()));
             floors[i] = left > 0 ? floors[i].add(unit) : floors[i].subtract(unit);
         }
         for (BigDecimal f : floors) out.add(f);

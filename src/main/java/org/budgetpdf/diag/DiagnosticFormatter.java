@@ -6,9 +6,9 @@ import java.util.function.Function;
 /**
  * Prints diagnostics in the fixed layout documented in docs/diagnostics.md:
  * <pre>
- * data/x.yaml:12:14: 错误[E-TOTAL]: 支出合计 1,741.73 与批复数 1,740.73 不符，相差 1.00 万元
- *    12 |     金额: 1741.73
- *       |           ^^^^^^^
+ * data/x.yaml:12:9: 错误[E-APPROVED]: 明细加总的支出总计 1,740.73 与批复数 1,741.73 不符，相差 1.00 万元
+ *    12 |   支出总计: 1741.73
+ *       |             ^^^^^^^
  * 提示：…
  * </pre>
  */
@@ -32,10 +32,13 @@ public final class DiagnosticFormatter {
             String num = Integer.toString(p.line());
             String gutter = " ".repeat(Math.max(0, 5 - num.length())) + num + " | ";
             sb.append(gutter).append(src).append('\n');
-            int col = Math.max(1, p.col());
+            // columns count code points (as YAML marks do); a character outside the BMP is two chars
+            int cps = src.codePointCount(0, src.length());
+            int at = Math.max(1, p.col()) - 1;
+            int from = at <= cps ? src.offsetByCodePoints(0, at) : src.length() + (at - cps);
             sb.append(" ".repeat(gutter.length() - 2)).append("| ")
-              .append(caretPadding(src, col - 1))
-              .append("^".repeat(caretWidth(src, col - 1))).append('\n');
+              .append(caretPadding(src, from))
+              .append("^".repeat(caretWidth(src, from))).append('\n');
         }
         if (d.hint() != null && !d.hint().isBlank()) {
             sb.append("提示：").append(d.hint()).append('\n');
@@ -59,15 +62,62 @@ public final class DiagnosticFormatter {
 
     private static int caretWidth(String src, int from) {
         if (from >= src.length()) return 1;
-        int end = from;
-        // underline the scalar: up to a comment or the end of the line, trailing blanks trimmed
-        int hash = src.indexOf(" #", from);
-        int stop = hash < 0 ? src.length() : hash;
-        end = stop;
+        int end = valueEnd(src, from);
         while (end > from && Character.isWhitespace(src.charAt(end - 1))) end--;
         int width = 0;
         for (int i = from; i < end; i++) width += isWide(src.charAt(i)) ? 2 : 1;
         return Math.max(1, width);
+    }
+
+    /**
+     * Where the scalar starting at {@code from} ends: a quoted scalar at its closing quote, a flow
+     * collection at its closing bracket; inside {@code {…}} or {@code […]} a plain scalar at the next
+     * comma or closing bracket; a key at its colon; otherwise at a comment or the end of the line.
+     */
+    private static int valueEnd(String src, int from) {
+        char first = src.charAt(from);
+        if (first == '"' || first == '\'') {
+            int close = src.indexOf(first, from + 1);
+            if (close > 0) return close + 1;
+        }
+        if (first == '{' || first == '[') {
+            int depth = 0;
+            for (int i = from; i < src.length(); i++) {
+                char c = src.charAt(i);
+                if (c == '{' || c == '[') depth++;
+                if ((c == '}' || c == ']') && --depth == 0) return i + 1;
+            }
+        }
+        boolean inFlow = flowDepth(src, from) > 0;
+        for (int i = from; i < src.length(); i++) {
+            char c = src.charAt(i);
+            if (c == '#' && i > from && Character.isWhitespace(src.charAt(i - 1))) return i;
+            if (inFlow && (c == ',' || c == '}' || c == ']')) return i;
+            // a plain scalar never contains ": ", so this ends a key
+            if (c == ':' && (i + 1 == src.length() || Character.isWhitespace(src.charAt(i + 1)))) return i;
+        }
+        return src.length();
+    }
+
+    /** Open flow brackets before {@code upto}, outside quotes. */
+    private static int flowDepth(String src, int upto) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < upto && i < src.length(); i++) {
+            char c = src.charAt(i);
+            if (quote != 0) {
+                if (c == quote) quote = 0;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '#' && (i == 0 || Character.isWhitespace(src.charAt(i - 1)))) {
+                break;
+            } else if (c == '{' || c == '[') {
+                depth++;
+            } else if ((c == '}' || c == ']') && depth > 0) {
+                depth--;
+            }
+        }
+        return depth;
     }
 
     private static boolean isWide(char c) {

@@ -8,7 +8,7 @@ public record BudgetDoc(String file, DocKind kind, int year, int catalogYear, Lo
                         Department department, List<Unit> units, List<BasicLine> basicLines,
                         List<Project> projects, ThreePublic threePublic, RunningCost runningCost,
                         Procurement procurement, Assets assets, Performance performance, PriorYear prior,
-                        Reasons reasons, Approved approved) {
+                        Reasons reasons, Approved approved) implements Disclosure {
 
     public Unit unit(String code) {
         return units.stream().filter(u -> u.code().equals(code)).findFirst().orElse(null);

@@ -52,7 +52,7 @@ class RollupTest {
         Files.writeString(f, DOC);
         var c = new Pipeline(Path.of("").toAbsolutePath()).check(f, "t.yaml");
         assertFalse(c.diags().hasErrors(), () -> c.diags().sorted().toString());
-        return new ReportBuilder(c.doc().orElseThrow(), Catalog.forYear(2025)).build();
+        return new ReportBuilder((org.budgetpdf.model.BudgetDoc) c.doc().orElseThrow(), Catalog.forYear(2025)).build();
     }
 
     static List<String> texts(Grid.Row r) {

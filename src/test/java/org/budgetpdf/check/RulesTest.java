@@ -1,0 +1,467 @@
+package org.budgetpdf.check;
+
+import org.budgetpdf.diag.Diagnostic;
+import org.budgetpdf.diag.Severity;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.budgetpdf.bind.TestDocs.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Each rule of {@link Rules}, in run order, with a passing and a failing document. */
+class RulesTest {
+    static final String MINIMAL = minimal();
+
+    @Test
+    void minimalDocumentChecksClean() {
+        check(MINIMAL).clean();
+    }
+
+    @Test
+    void realDataFileHasOnlyTheKnownRunningCostWarning() {
+        String real = real();
+        Diagnostic d = check(real).only("W-RUNNING-COST");
+        assertEquals(Severity.WARNING, d.severity());
+        assertEquals(lineOf(real, "  金额: 8.45"), d.pos().line());
+        assertEquals("机关运行经费 8.45 大于行政（参公）单位基本支出中的公用经费 4.14，相差 4.31 万元", d.message());
+        assertTrue(d.hint().contains("不含事业单位的公用经费"), d.hint());
+    }
+
+    @Nested
+    class Units {
+        @Test
+        void duplicateUnitCode() {
+            String yaml = with(MINIMAL, """
+                    单位:
+                      - 代码: "901001"
+                        名称: 示例市示例区医疗保障局
+                        类型: 行政
+                      - 代码: "901001"
+                        名称: 示例市示例区医疗保障服务中心
+                        类型: 事业
+                    """);
+            Diagnostic d = check(yaml).only("E-DUP-UNIT");
+            int second = lineOf(yaml, "名称: 示例市示例区医疗保障服务中心") - 1;
+            assertEquals(second, d.pos().line());
+            assertEquals("单位代码 901001 重复（第一次在第 " + (second - 3) + " 行）", d.message());
+        }
+
+        @Test
+        void noUnitsAtAllIsOneMessageNotOnePerLine() {
+            String yaml = with(MINIMAL, """
+                    单位: []
+                    """);
+            Diagnostic d = check(yaml).only("E-MISSING");
+            assertEquals(lineOf(yaml, "单位: []"), d.pos().line());
+            assertEquals("“单位”下没有任何预算单位", d.message());
+        }
+
+        @Test
+        void undefinedUnitInABasicLineAndInAProject() {
+            String yaml = replace(replace(MINIMAL,
+                    "  - 单位: \"901001\"\n    功能科目: 2101501", "  - 单位: \"901002\"\n    功能科目: 2101501"),
+                    "    单位: \"901001\"\n    类型: 特定目标类", "    单位: \"901003\"\n    类型: 特定目标类");
+            Result r = check(yaml);
+            List<Diagnostic> refs = r.withCode("E-REF-UNIT");
+            assertEquals(2, refs.size(), () -> r.all().toString());
+            assertEquals(lineOf(yaml, "901002"), refs.get(0).pos().line());
+            assertTrue(refs.get(0).message().contains("901002"));
+            assertEquals("已定义的单位：901001。", refs.get(0).hint());
+            assertTrue(refs.get(1).message().contains("901003"));
+            assertEquals(List.of(), r.withCode("W-RUNNING-COST"), "no follow-up warning about 公用经费 of unknown units");
+        }
+    }
+
+    @Nested
+    class Codes {
+        @Test
+        void unknownFunctionCode() {
+            String yaml = replace(MINIMAL, "    功能科目: 2101501", "    功能科目: 2101051");
+            Diagnostic d = check(yaml).only("E-CODE-UNKNOWN");
+            assertEquals(lineOf(yaml, "2101051"), d.pos().line());
+            assertEquals(colOf(yaml, "2101051"), d.pos().col());
+            assertEquals("功能分类科目 2101051 不在2025年政府收支分类科目中", d.message());
+        }
+
+        @Test
+        void unknownEconCodeInAProject() {
+            Diagnostic d = check(replace(MINIMAL, "    经济科目: 31302", "    经济科目: 31399")).only("E-CODE-UNKNOWN");
+            assertTrue(d.message().contains("31399"), d.message());
+        }
+
+        @Test
+        void catalogEditionFollowsTheYear() {
+            // 2210105 is in the 2021 edition, not in 2025
+            String basic = """
+                    基本支出:
+                      - 单位: "901001"
+                        功能科目: 2210105
+                        经济科目:
+                          30101: 10.00
+                          30201: 0.50
+                    """;
+            assertEquals(1, check(with(MINIMAL, basic)).withCode("E-CODE-UNKNOWN").size());
+            assertEquals(List.of(), check(replace(with(MINIMAL, basic), "年度: 2025", "年度: 2024"))
+                    .withCode("E-CODE-UNKNOWN"));
+            assertEquals(List.of(), check(replace(with(MINIMAL, basic), "年度: 2025\n", "年度: 2025\n科目年度: 2021\n"))
+                    .withCode("E-CODE-UNKNOWN"));
+        }
+
+        @Test
+        void obsoleteEconCodeNamesItsReplacement() {
+            String yaml = replace(MINIMAL, "      30101: 10.00", "      30101: 9.95\n      30104: 0.05");
+            Diagnostic d = check(yaml).only("E-CODE-OBSOLETE");
+            assertEquals(lineOf(yaml, "30104"), d.pos().line());
+            assertEquals("这是 2018 年改革前的科目，应改为：30112 其他社会保障缴费。", d.hint());
+
+            Diagnostic project = check(replace(MINIMAL, "    经济科目: 31302", "    经济科目: 30312")).only("E-CODE-OBSOLETE");
+            assertTrue(project.hint().contains("30102 津贴补贴"), project.hint());
+        }
+
+        @Test
+        void basicLinesOnlyUsePersonnelAndPublicUseClasses() {
+            String ok = replace(MINIMAL, "      30101: 10.00", "      30101: 9.00\n      30302: 1.00");
+            check(ok).clean();
+            String yaml = replace(MINIMAL, "      30101: 10.00", "      30101: 9.00\n      31302: 1.00");
+            Diagnostic d = check(yaml).only("E-BASIC-ECON");
+            assertEquals(lineOf(yaml, "31302: 1.00"), d.pos().line());
+            assertTrue(d.message().contains("313 类"), d.message());
+        }
+
+        @Test
+        void functionNameMustMatchTheCatalog() {
+            check(replace(MINIMAL, "    功能科目: 2101501\n", "    功能科目: 2101501\n    功能科目名称: 行政运行\n")).clean();
+            String yaml = replace(MINIMAL, "    功能科目: 2101501\n", "    功能科目: 2101501\n    功能科目名称: 行政运行支出\n");
+            Diagnostic d = check(yaml).only("W-NAME");
+            assertEquals(Severity.WARNING, d.severity());
+            assertEquals("科目 2101501 的名称“行政运行支出”与科目表“行政运行”不同", d.message());
+        }
+    }
+
+    @Nested
+    class Duplicates {
+        @Test
+        void sameUnitFunctionAndFundTwice() {
+            String yaml = with(MINIMAL, """
+                    基本支出:
+                      - 单位: "901001"
+                        功能科目: 2101501
+                        经济科目:
+                          30101: 10.00
+                      - 单位: "901001"
+                        功能科目: 2101501
+                        经济科目:
+                          30201: 0.50
+                    """);
+            Diagnostic d = check(yaml).only("E-DUP-LINE");
+            assertEquals(lineOf(yaml, "30201: 0.50") - 3, d.pos().line());
+            assertEquals("单位 901001 的功能科目 2101501（财政拨款）重复填写（第一次在第 " + (lineOf(yaml, "30101: 10.00") - 3)
+                    + " 行）", d.message());
+        }
+
+        @Test
+        void sameFunctionWithAnotherFundIsNotADuplicate() {
+            Result r = check(with(MINIMAL, """
+                    基本支出:
+                      - 单位: "901001"
+                        功能科目: 2101501
+                        经济科目:
+                          30101: 10.00
+                      - 单位: "901001"
+                        功能科目: 2101501
+                        资金: 事业收入
+                        经济科目:
+                          30201: 0.50
+                    """));
+            assertEquals(List.of(), r.withCode("E-DUP-LINE"));
+        }
+
+        @Test
+        void projectNameAndProjectCode() {
+            String twoProjects = """
+                    项目:
+                      - 名称: 城乡居民医保区级配套
+                        编码: "410703250000000099001"
+                        单位: "901001"
+                        类型: 特定目标类
+                        功能科目: 2101202
+                        经济科目: 31302
+                        金额: 60.00
+                      - 名称: 城乡居民医保区级配套
+                        编码: "410703250000000099002"
+                        单位: "901001"
+                        类型: 特定目标类
+                        功能科目: 2101202
+                        经济科目: 31302
+                        金额: 40.00
+                    """;
+            Diagnostic byName = check(with(MINIMAL, twoProjects)).only("E-DUP-PROJECT");
+            assertTrue(byName.message().startsWith("项目“城乡居民医保区级配套”重复"), byName.message());
+
+            Diagnostic byCode = check(with(MINIMAL, twoProjects.replace("  - 名称: 城乡居民医保区级配套\n    编码: \"410703250000000099002\"",
+                    "  - 名称: 城乡居民医保二期配套\n    编码: \"410703250000000099001\""))).only("E-DUP-PROJECT");
+            assertTrue(byCode.message().startsWith("项目编码 410703250000000099001 重复"), byCode.message());
+
+            check(with(MINIMAL, twoProjects.replace("  - 名称: 城乡居民医保区级配套\n    编码: \"410703250000000099002\"",
+                    "  - 名称: 城乡居民医保二期配套\n    编码: \"410703250000000099002\""))).clean();
+        }
+    }
+
+    @Nested
+    class ApprovedTotals {
+        @Test
+        void eachControlTotalNamesDeclaredComputedAndDifference() {
+            String yaml = with(MINIMAL, """
+                    批复:
+                      支出总计: 111.50
+                      基本支出: 10.00
+                      项目支出: 101.25
+                    """);
+            Result r = check(yaml);
+            List<Diagnostic> ds = r.withCode("E-APPROVED");
+            assertEquals(3, ds.size(), () -> r.all().toString());
+            assertEquals("明细加总的支出总计 110.50 与批复数 111.50 不符，相差 1.00 万元", ds.get(0).message());
+            assertEquals(lineOf(yaml, "111.50"), ds.get(0).pos().line());
+            assertEquals(colOf(yaml, "111.50"), ds.get(0).pos().col());
+            assertEquals("明细加总的基本支出 10.50 与批复数 10.00 不符，相差 0.50 万元", ds.get(1).message());
+            assertEquals("明细加总的项目支出 100.00 与批复数 101.25 不符，相差 1.25 万元", ds.get(2).message());
+        }
+
+        @Test
+        void largeAmountsAreGroupedInMessages() {
+            Diagnostic d = check(replace(MINIMAL, "  支出总计: 110.50", "  支出总计: 1740.73")).only("E-APPROVED");
+            assertEquals("明细加总的支出总计 110.50 与批复数 1,740.73 不符，相差 1,630.23 万元", d.message());
+        }
+
+        @Test
+        void noApprovalNoCheck() {
+            check(without(MINIMAL, "批复")).clean();
+            check(with(MINIMAL, """
+                    批复:
+                      支出总计: 110.50
+                    """)).clean();
+        }
+    }
+
+    @Nested
+    class FunctionEconPairs {
+        @Test
+        void pensionContributionUnderItsOwnFunction() {
+            check(with(MINIMAL, """
+                    基本支出:
+                      - 单位: "901001"
+                        功能科目: 2101501
+                        经济科目:
+                          30101: 9.00
+                          30201: 0.50
+                      - 单位: "901001"
+                        功能科目: 2080505
+                        经济科目:
+                          30108: 1.00
+                    """)).clean();
+            String yaml = replace(MINIMAL, "      30101: 10.00", "      30101: 9.00\n      30108: 1.00");
+            Diagnostic d = check(yaml).only("W-FUNC-ECON");
+            assertEquals(lineOf(yaml, "30108"), d.pos().line());
+            assertEquals("经济分类 30108 通常列在功能科目 2080505 下，这里在 2101501 下", d.message());
+        }
+
+        @Test
+        void medicalInsuranceHasTwoHomes() {
+            String basic = """
+                    基本支出:
+                      - 单位: "901001"
+                        功能科目: 2101501
+                        经济科目:
+                          30101: 9.00
+                          30201: 0.50
+                      - 单位: "901001"
+                        功能科目: 2101102
+                        经济科目:
+                          30110: 1.00
+                    """;
+            check(with(MINIMAL, basic)).clean();
+            Diagnostic d = check(with(MINIMAL, """
+                    基本支出:
+                      - 单位: "901001"
+                        功能科目: 2101501
+                        经济科目:
+                          30101: 9.00
+                          30110: 1.00
+                          30201: 0.50
+                    """)).only("W-FUNC-ECON");
+            assertTrue(d.message().contains("2101101 或 2101102"), d.message());
+        }
+    }
+
+    @Nested
+    class RunningCost {
+        @Test
+        void notMoreThanThePublicUseOfAdministrativeUnits() {
+            check(replace(MINIMAL, "  金额: 0.50", "  金额: 0.40")).clean();
+            String yaml = replace(MINIMAL, "  金额: 0.50", "  金额: 0.80");
+            Diagnostic d = check(yaml).only("W-RUNNING-COST");
+            assertEquals(lineOf(yaml, "金额: 0.80"), d.pos().line());
+            assertEquals("机关运行经费 0.80 大于行政（参公）单位基本支出中的公用经费 0.50，相差 0.30 万元", d.message());
+            assertFalse(d.hint().contains("也不含事业单位"), "no 事业 unit in this document");
+        }
+
+        @Test
+        void publicUseOfAnInstitutionDoesNotCount() {
+            String yaml = with(with(MINIMAL, """
+                    单位:
+                      - 代码: "901001"
+                        名称: 示例市示例区医疗保障局
+                        类型: 行政
+                      - 代码: "901002"
+                        名称: 示例市示例区医疗保障服务中心
+                        类型: 事业
+                    """), """
+                    基本支出:
+                      - 单位: "901001"
+                        功能科目: 2101501
+                        经济科目:
+                          30101: 10.00
+                      - 单位: "901002"
+                        功能科目: 2101550
+                        经济科目:
+                          30201: 0.50
+                    """);
+            Diagnostic d = check(yaml).only("W-RUNNING-COST");
+            assertTrue(d.message().contains("公用经费 0.00，相差 0.50 万元"), d.message());
+            assertTrue(d.hint().contains("也不含事业单位的公用经费"), d.hint());
+            // the same unit as 参公 counts
+            check(replace(yaml, "    类型: 事业", "    类型: 参公")).clean();
+        }
+
+        @Test
+        void withoutAnAmountItIsComputedSoNothingToCompare() {
+            check(with(MINIMAL, """
+                    机关运行经费:
+                      用途: 保障机关正常运转。
+                    """)).clean();
+        }
+    }
+
+    @Nested
+    class ThreePublic {
+        static final String RECEPTION = replace(MINIMAL, "      30201: 0.50", "      30201: 0.30\n      30217: 0.20");
+
+        @Test
+        void partsCoverTheirEconomicItems() {
+            assertEquals(List.of(), check(with(RECEPTION, """
+                    三公经费:
+                      因公出国: 0
+                      公务用车购置: 0
+                      公务用车运行: 0
+                      公务接待: 0.20
+                    """)).withCode("E-THREE-PUBLIC"));
+            Diagnostic d = check(RECEPTION).only("E-THREE-PUBLIC");
+            assertEquals(lineExactly(RECEPTION, "  公务接待: 0"), d.pos().line());
+            assertEquals("公务接待费 0.00 小于经济分类 30217 的合计 0.20，相差 0.20 万元", d.message());
+        }
+
+        @Test
+        void carPurchaseInAProject() {
+            String yaml = replace(MINIMAL, "    经济科目: 31302", "    经济科目: 31013");
+            Diagnostic d = check(yaml).only("E-THREE-PUBLIC");
+            assertEquals("公务用车购置费 0.00 小于经济分类 31013/30913 公务用车购置的合计 100.00，相差 100.00 万元", d.message());
+        }
+
+        @Test
+        void onlyGeneralBudgetMoneyCounts() {
+            assertEquals(List.of(), check(replace(RECEPTION, "    功能科目: 2101501\n", "    功能科目: 2101501\n    资金: 事业收入\n"))
+                    .withCode("E-THREE-PUBLIC"));
+        }
+    }
+
+    @Nested
+    class Reasons {
+        static final String MORE_RECEPTION = with(MINIMAL, """
+                三公经费:
+                  因公出国: 0
+                  公务用车购置: 0
+                  公务用车运行: 0
+                  公务接待: 0.30
+                """);
+
+        @Test
+        void everyThreePublicChangeNeedsAReason() {
+            Diagnostic d = check(MORE_RECEPTION).only("E-REASON");
+            assertEquals(lineOf(MORE_RECEPTION, "公务接待: 0.30"), d.pos().line());
+            assertEquals("公务接待费 0.30 比上年 0.00 增加 0.30 万元，但没有填写原因", d.message());
+            assertTrue(d.hint().contains("公务接待: …"), d.hint());
+            check(with(MORE_RECEPTION, """
+                    变动原因:
+                      公务接待: 新增上级检查接待任务
+                    """)).clean();
+        }
+
+        @Test
+        void decreasesToo() {
+            String yaml = replace(MINIMAL, "    公务用车运行: 0\n    公务接待: 0\n  机关运行经费",
+                    "    公务用车运行: 1.20\n    公务接待: 0\n  机关运行经费");
+            Diagnostic d = check(yaml).only("E-REASON");
+            assertEquals("公务用车运行费 0.00 比上年 1.20 减少 1.20 万元，但没有填写原因", d.message());
+        }
+
+        @Test
+        void totalChangeWithoutReasonIsAWarning() {
+            String yaml = replace(MINIMAL, "  收支总计: 110.50", "  收支总计: 120.50");
+            Diagnostic d = check(yaml).only("W-REASON");
+            assertEquals(lineOf(yaml, "收支总计: 120.50"), d.pos().line());
+            assertEquals("收支总计 110.50 比上年 120.50 减少 10.00 万元，但没有填写“变动原因.收支总计”", d.message());
+            check(with(yaml, """
+                    变动原因:
+                      收支总计: 人员减少
+                    """)).clean();
+        }
+    }
+
+    @Nested
+    class Assets {
+        @Test
+        void totalIsAtLeastFixedPlusIntangible() {
+            check(replace(MINIMAL, "  无形资产: 0", "  无形资产: 0\n  上年资产总额: 11.00")).clean();
+            String yaml = replace(MINIMAL, "  无形资产: 0", "  无形资产: 1.50");
+            Diagnostic d = check(yaml).only("E-ASSETS");
+            assertEquals(lineOf(yaml, "资产总额: 12.00"), d.pos().line());
+            assertEquals("资产总额 12.00 小于固定资产与无形资产之和 13.50，相差 1.50 万元", d.message());
+        }
+    }
+
+    @Nested
+    class Order {
+        @Test
+        void aMistypedAmountIsOneMessageNotACascadeOfWrongTotals() {
+            // 10.005 cannot be read, so the 基本支出 total would be 0.50 and 批复 would not match
+            Result r = check(replace(MINIMAL, "      30101: 10.00", "      30101: 10.005"));
+            r.only("E-PRECISION");
+        }
+
+        @Test
+        void anUnreadableFunctionCodeIsNotAlsoAPairingWarning() {
+            String pensionUnderAdmin = replace(MINIMAL, "      30101: 10.00", "      30101: 9.00\n      30108: 1.00");
+            check(pensionUnderAdmin).only("W-FUNC-ECON");
+            check(replace(pensionUnderAdmin, "    功能科目: 2101501", "    功能科目: 21015")).only("E-CODE-FORMAT");
+        }
+
+        @Test
+        void catalogErrorsDoNotHideTotals() {
+            Result r = check(replace(replace(MINIMAL, "    功能科目: 2101501", "    功能科目: 2101051"),
+                    "  支出总计: 110.50", "  支出总计: 111.50"));
+            assertEquals(List.of("E-CODE-UNKNOWN", "E-APPROVED"), r.all().stream().map(Diagnostic::code).toList());
+        }
+
+        @Test
+        void everyProblemIsReportedNotOnlyTheFirst() {
+            String yaml = replace(replace(replace(MINIMAL,
+                    "    功能科目: 2101501", "    功能科目: 2101051"),
+                    "    经济科目: 31302", "    经济科目: 30104"),
+                    "  资产总额: 12.00", "  资产总额: 10.00");
+            assertEquals(List.of("E-CODE-UNKNOWN", "E-CODE-OBSOLETE", "E-ASSETS"),
+                    check(yaml).all().stream().map(Diagnostic::code).toList());
+        }
+    }
+}
