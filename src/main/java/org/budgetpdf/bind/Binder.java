@@ -53,10 +53,7 @@ public final class Binder {
         DocKind kind = r.label("文档", DocKind.class, true, "文档类型").orElse(DocKind.BUDGET);
         int year = year(r, "年度", true);
         int catalogYear = r.has("科目年度") ? year(r, "科目年度", false) : year;
-        String unit = r.str("金额单位", false);
-        if (!unit.isEmpty() && !unit.equals("万元")) {
-            diags.error("E-VALUE", r.posOf("金额单位"), "金额单位“" + unit + "”暂不支持", "目前请按万元填写（保留两位小数）。");
-        }
+        ctx.amountUnit(r);
         LocalDate publish = date(r, "公开日期", year);
         if (kind == DocKind.FINAL_ACCOUNTS) {
             diags.error("E-KIND", r.posOf("文档"), "文档类型写的是部门决算，但内容是部门预算的格式（有“基本支出”“项目”）", "部门决算请按 data/jiaozuo-zhongzhan-2021-final.yaml 的格式填写；如果这是预算，请把“文档”改为“部门预算”。");

@@ -26,13 +26,12 @@ import java.util.Optional;
 
 /**
  * YAML nodes → {@link FinalDoc} (文档: 部门决算). Same {@link Reader}, same messages as the budget binder.
- * Amounts may be written in 元 (金额单位: 元, at most two decimals) and are converted to 万元 here, unrounded.
+ * Amounts may be written in 元 (金额单位: 元, at most two decimals); Reader hands them on in 万元, unrounded.
  */
 public final class FinalBinder {
     /** Top-level keys only the budget format has: a 部门决算 file written with them is the budget binder's E-KIND. */
     private static final List<String> BUDGET_ONLY = List.of("基本支出", "项目");
 
-    private int shift; // 4 when amounts are in 元
 
     /** True when the file says 文档: 部门决算 and is written in the 决算 format. */
     public static boolean isFinal(SourceFile src) {
@@ -55,12 +54,7 @@ public final class FinalBinder {
         r.str("文档", true);
         int year = year(r, "年度");
         int catalogYear = r.has("科目年度") ? year(r, "科目年度") : year;
-        String unit = r.str("金额单位", true);
-        if (unit.equals("元")) {
-            shift = 4;
-        } else if (!unit.isEmpty() && !unit.equals("万元")) {
-            diags.error("E-VALUE", r.posOf("金额单位"), "金额单位“" + unit + "”暂不支持", "写“元”（最多两位小数）或“万元”（最多两位小数）。");
-        }
+        ctx.amountUnit(r);
         LocalDate publish = date(r, year);
 
         Department dept = r.obj("部门", true).map(this::department).orElse(null);
@@ -72,17 +66,17 @@ public final class FinalBinder {
             for (NodeTuple t : e.tuples()) {
                 String code = e.codeOf(t.getKeyNode(), "基本支出经济分类", "部门经济分类款", 5);
                 BigDecimal amt = e.amountOf(t.getValueNode(), "基本支出经济分类 " + code);
-                if (!code.isEmpty() && amt != null) econ.add(new EconAmount(code, wan(amt), ctx.pos(t.getValueNode())));
+                if (!code.isEmpty() && amt != null) econ.add(new EconAmount(code, amt, ctx.pos(t.getValueNode())));
             }
         });
         FinalDoc.SanGong sanGong = r.obj("三公经费", true).map(this::sanGong).orElse(null);
-        Amount running = r.has("机关运行经费") ? amount(r, "机关运行经费", false) : null;
+        Amount running = r.has("机关运行经费") ? r.amount("机关运行经费", false) : null;
         FinalDoc.Procurement procurement = r.obj("政府采购", true).map(this::procurement).orElse(null);
         FinalDoc.Assets assets = r.obj("国有资产", true).map(this::assets).orElse(null);
         FinalDoc.Perf perf = r.obj("绩效", true).map(this::perf).orElse(null);
         FinalDoc.Prior prior = r.obj("上年", true).map(p -> {
-            FinalDoc.Prior x = new FinalDoc.Prior(amount(p, "收支总计", true), amount(p, "财政拨款收支总计", true),
-                    amount(p, "一般公共预算财政拨款支出", true));
+            FinalDoc.Prior x = new FinalDoc.Prior(p.amount("收支总计", true), p.amount("财政拨款收支总计", true),
+                    p.amount("一般公共预算财政拨款支出", true));
             p.finish();
             return x;
         }).orElse(null);
@@ -103,18 +97,8 @@ public final class FinalBinder {
                 List.copyOf(econ), sanGong, procurement, assets, perf, prior, reasons, running, declared));
     }
 
-    /** An entered amount in 万元, converted from 元 when the file is in 元. */
-    private Amount amount(Reader r, String key, boolean required) {
-        Amount a = r.amount(key, required);
-        return new Amount(wan(a.value()), a.pos());
-    }
-
     private Amount optional(Reader r, String key) {
-        return r.has(key) ? amount(r, key, false) : new Amount(BigDecimal.ZERO, r.pos());
-    }
-
-    private BigDecimal wan(BigDecimal v) {
-        return v.movePointLeft(shift);
+        return r.has(key) ? r.amount(key, false) : new Amount(BigDecimal.ZERO, r.pos());
     }
 
     private int year(Reader r, String key) {
@@ -167,15 +151,15 @@ public final class FinalBinder {
     }
 
     private FinalDoc.Carry carry(Reader r) {
-        FinalDoc.Carry c = new FinalDoc.Carry(amount(r, "年初财政拨款", true), optional(r, "年初其他资金"),
-                amount(r, "年末财政拨款", true), optional(r, "年末其他资金"));
+        FinalDoc.Carry c = new FinalDoc.Carry(r.amount("年初财政拨款", true), optional(r, "年初其他资金"),
+                r.amount("年末财政拨款", true), optional(r, "年末其他资金"));
         r.finish();
         return c;
     }
 
     private ThreePublic threePublic(Reader r) {
-        ThreePublic t = new ThreePublic(amount(r, "因公出国", true), amount(r, "公务用车购置", true),
-                amount(r, "公务用车运行", true), amount(r, "公务接待", true));
+        ThreePublic t = new ThreePublic(r.amount("因公出国", true), r.amount("公务用车购置", true),
+                r.amount("公务用车运行", true), r.amount("公务接待", true));
         r.finish();
         return t;
     }
@@ -199,8 +183,8 @@ public final class FinalBinder {
     }
 
     private FinalDoc.Procurement procurement(Reader r) {
-        FinalDoc.Procurement p = new FinalDoc.Procurement(amount(r, "货物", true), amount(r, "工程", true),
-                amount(r, "服务", true), amount(r, "中小企业", true), amount(r, "小微企业", true));
+        FinalDoc.Procurement p = new FinalDoc.Procurement(r.amount("货物", true), r.amount("工程", true),
+                r.amount("服务", true), r.amount("中小企业", true), r.amount("小微企业", true));
         r.finish();
         return p;
     }
@@ -221,15 +205,15 @@ public final class FinalBinder {
     private FinalDoc.Perf perf(Reader r) {
         int projects = r.count("项目数", true);
         int self = r.count("自评项目数", true);
-        Amount selfAmt = amount(r, "自评金额", true);
+        Amount selfAmt = r.amount("自评金额", true);
         int key = r.count("重点评价项目数", true);
-        Amount keyAmt = amount(r, "重点评价金额", true);
+        Amount keyAmt = r.amount("重点评价金额", true);
         int targets = r.count("批复绩效目标项目数", true);
         String targetNote = r.str("批复绩效目标说明", false);
         String whole = r.str("整体自评得分", true);
         String projectScore = r.str("项目自评平均得分", true);
         String keyResult = r.str("重点评价结果", true);
-        Amount yearBudget = amount(r, "全年预算数", true);
+        Amount yearBudget = r.amount("全年预算数", true);
         BigDecimal weight = r.amount("预算执行分值", true).value();
         BigDecimal score = r.amount("预算执行得分", true).value();
         List<String> goals = r.strList("年度履职目标", true);
@@ -262,7 +246,7 @@ public final class FinalBinder {
             for (NodeTuple t : c.tuples()) {
                 String code = c.codeOf(t.getKeyNode(), "控制数.类", "功能分类类", 3);
                 BigDecimal v = c.amountOf(t.getValueNode(), "控制数.类 " + code);
-                if (!code.isEmpty() && v != null) classes.put(code, new Amount(wan(v), r.ctx().pos(t.getValueNode())));
+                if (!code.isEmpty() && v != null) classes.put(code, new Amount(v, r.ctx().pos(t.getValueNode())));
             }
         });
         FinalDoc.Declared d = new FinalDoc.Declared(maybe(r, "年初预算"), maybe(r, "本年收入"), maybe(r, "本年支出"),
@@ -273,6 +257,6 @@ public final class FinalBinder {
     }
 
     private Amount maybe(Reader r, String key) {
-        return r.has(key) ? amount(r, key, false) : null;
+        return r.has(key) ? r.amount(key, false) : null;
     }
 }

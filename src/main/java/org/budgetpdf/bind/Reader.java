@@ -35,8 +35,39 @@ final class Reader {
     /** The node is not a mapping (already reported): its keys cannot be missing, only the mapping is wrong. */
     private final boolean notMapping;
 
-    /** Shared state of one file's binding. */
-    record Ctx(String file, Diagnostics diags) {
+    /**
+     * Shared state of one file's binding. {@code shift} is 4 when the file's amounts are in 元: they are
+     * validated as written (at most two decimals) and handed on in 万元, unrounded.
+     */
+    static final class Ctx {
+        private final String file;
+        private final Diagnostics diags;
+        private int shift;
+
+        Ctx(String file, Diagnostics diags) {
+            this.file = file;
+            this.diags = diags;
+        }
+
+        String file() {
+            return file;
+        }
+
+        Diagnostics diags() {
+            return diags;
+        }
+
+        /** Reads 金额单位 (万元 when absent); call before any amount is read. */
+        void amountUnit(Reader top) {
+            String unit = top.str("金额单位", false);
+            if (unit.equals("元")) {
+                shift = 4;
+            } else if (!unit.isEmpty() && !unit.equals("万元")) {
+                diags.error("E-VALUE", top.posOf("金额单位"), "金额单位“" + unit + "”暂不支持",
+                        "写“万元”或“元”（都最多两位小数）；按财政系统导出的元填写时写“元”。");
+            }
+        }
+
         SourcePos pos(Node n) {
             return n == null ? SourcePos.fileOnly(file)
                     : new SourcePos(file, n.getStartMark().getLine() + 1, n.getStartMark().getColumn() + 1);
@@ -208,11 +239,13 @@ final class Reader {
         }
         if (b.scale() > 2) {
             ctx.diags.error("E-PRECISION", ctx.pos(v),
-                    "“" + name + "”的值 " + s.getValue() + " 超过两位小数（单位万元，最小到 0.01 万元即 100 元）",
-                    "请按财政系统打印的万元数保留两位小数。");
+                    "“" + name + "”的值 " + s.getValue() + " 超过两位小数" + (ctx.shift == 0
+                            ? "（单位万元，最小到 0.01 万元即 100 元）" : "（单位元，最小到分）"),
+                    ctx.shift == 0 ? "请按财政系统打印的万元数保留两位小数；要填到元，请在文件开头写“金额单位: 元”。"
+                            : "元金额最多到分（两位小数）。");
             return null;
         }
-        return b.setScale(2);
+        return b.setScale(2).movePointLeft(ctx.shift);
     }
 
     int count(String key, boolean required) {

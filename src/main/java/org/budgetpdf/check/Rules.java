@@ -186,10 +186,18 @@ final class Rules {
 
     private static void control(String what, Amount declared, BigDecimal computed, Diagnostics x) {
         if (declared == null || declared.value().compareTo(computed) == 0) return;
-        Money diff = Money.of(computed.subtract(declared.value()).abs());
-        x.error("E-APPROVED", declared.pos(), "明细加总的" + what + " " + Money.of(computed).table() + " 与批复数 "
-                        + Money.of(declared.value()).table() + " 不符，相差 " + diff.table() + " 万元",
+        x.error("E-APPROVED", declared.pos(), "明细加总的" + what + " " + exact(computed) + " 与批复数 "
+                        + exact(declared.value()) + " 不符，相差 " + exact(computed.subtract(declared.value()).abs()) + " 万元",
                 "核对各明细行与财政批复文件；多半是某一行录错或漏录。");
+    }
+
+    /** 万元 with separators, and with every digit when entered in 元: a 3 元 gap must not read "相差 0.00". */
+    static String exact(BigDecimal wan) {
+        Money m = Money.of(wan);
+        if (m.value().compareTo(wan) == 0) return m.table();
+        String plain = wan.stripTrailingZeros().toPlainString();
+        int dot = plain.indexOf('.');
+        return Money.of(wan.setScale(0, java.math.RoundingMode.DOWN)).table().replace(".00", "") + plain.substring(dot);
     }
 
     // ---- relations between figures ---------------------------------------------------------------

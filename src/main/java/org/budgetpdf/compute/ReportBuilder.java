@@ -5,6 +5,7 @@ import org.budgetpdf.catalog.UnitType;
 import org.budgetpdf.compute.BudgetReport.*;
 import org.budgetpdf.compute.Grid.Cell;
 import org.budgetpdf.compute.Grid.Row;
+import org.budgetpdf.model.Amount;
 import org.budgetpdf.model.BasicLine;
 import org.budgetpdf.model.BudgetDoc;
 import org.budgetpdf.model.EconAmount;
@@ -13,6 +14,7 @@ import org.budgetpdf.model.Indicator;
 import org.budgetpdf.model.Project;
 import org.budgetpdf.model.ProjectLine;
 import org.budgetpdf.model.ProjectType;
+import org.budgetpdf.model.ThreePublic;
 import org.budgetpdf.model.Unit;
 
 import java.math.BigDecimal;
@@ -55,7 +57,23 @@ public final class ReportBuilder {
                 out.add(new Spend(p.unitCode(), l.functionCode(), l.econCode(), l.fund(), c, p.name(), l.amount()));
             }
         }
-        return List.copyOf(out);
+        // Amounts entered in 元 arrive unrounded: round the atoms once, keeping their sum, so that every
+        // total printed anywhere is the sum of the printed parts. A no-op for amounts entered in 万元.
+        List<BigDecimal> shown = Rounding.keepingSum(out.stream().map(Spend::amount).toList(), 2);
+        List<Spend> rounded = new ArrayList<>(out.size());
+        for (int i = 0; i < out.size(); i++) {
+            Spend s = out.get(i);
+            rounded.add(new Spend(s.unit(), s.function(), s.econ(), s.fund(), s.col(), s.project(), shown.get(i)));
+        }
+        return List.copyOf(rounded);
+    }
+
+    /** The 三公 parts as printed: rounded together so 小计 and 合计 equal the printed parts. */
+    static ThreePublic printed(ThreePublic t) {
+        List<BigDecimal> v = Rounding.keepingSum(List.of(t.abroad().value(), t.carPurchase().value(),
+                t.carRunning().value(), t.reception().value()), 2);
+        return new ThreePublic(new Amount(v.get(0), t.abroad().pos()), new Amount(v.get(1), t.carPurchase().pos()),
+                new Amount(v.get(2), t.carRunning().pos()), new Amount(v.get(3), t.reception().pos()));
     }
 
     public BudgetReport build() {
@@ -164,8 +182,8 @@ public final class ReportBuilder {
     }
 
     private ThreePublicView threePublic(int prior) {
-        var t = doc.threePublic();
-        var p = doc.prior().threePublic();
+        var t = printed(doc.threePublic());
+        var p = printed(doc.prior().threePublic());
         var r = doc.reasons();
         return new ThreePublicView(Money.of(t.total()), Change.of(t.total(), p.total(), prior),
                 part(t.abroad().value(), p.abroad().value(), r.abroad(), prior),
@@ -433,7 +451,7 @@ public final class ReportBuilder {
     }
 
     private Grid t08() {
-        var t = doc.threePublic();
+        var t = printed(doc.threePublic());
         List<Money> m = List.of(Money.of(t.total()), money(t.abroad().value()), Money.of(t.car()),
                 money(t.carPurchase().value()), money(t.carRunning().value()), money(t.reception().value()));
         List<Cell> cells = new ArrayList<>();
