@@ -234,23 +234,11 @@ public final class FinalReportBuilder {
         List<SelfEval.Row> rows = new ArrayList<>();
         List<FinalDoc.Indicator> ind = p.indicators();
         BigDecimal total = p.budgetScore();
+        RowSpans spans = RowSpans.of(ind, FinalDoc.Indicator::level1, FinalDoc.Indicator::level2);
         for (int i = 0; i < ind.size(); i++) {
             FinalDoc.Indicator x = ind.get(i);
             total = total.add(x.score());
-            boolean first1 = i == 0 || !ind.get(i - 1).level1().equals(x.level1());
-            boolean first2 = first1 || !ind.get(i - 1).level2().equals(x.level2());
-            int span1 = 0;
-            int span2 = 0;
-            if (first1) {
-                span1 = 1;
-                while (i + span1 < ind.size() && ind.get(i + span1).level1().equals(x.level1())) span1++;
-            }
-            if (first2) {
-                span2 = 1;
-                while (i + span2 < ind.size() && ind.get(i + span2).level1().equals(x.level1())
-                        && ind.get(i + span2).level2().equals(x.level2())) span2++;
-            }
-            rows.add(new SelfEval.Row(x.level1(), span1, x.level2(), span2, x.name(), x.target(), x.note(), x.actual(),
+            rows.add(new SelfEval.Row(x.level1(), spans.level1()[i], x.level2(), spans.level2()[i], x.name(), x.target(), x.note(), x.actual(),
                     plain(x.weight()), plain(x.score()), x.remark()));
         }
         return new SelfEval(sources, plain(p.budgetWeight()), plain(p.budgetScore()), p.goals(), p.goalResults(),

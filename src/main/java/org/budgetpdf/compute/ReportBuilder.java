@@ -485,22 +485,10 @@ public final class ReportBuilder {
         Split split = split(s -> true);
         List<WholePerf.IndicatorRow> rows = new ArrayList<>();
         List<Indicator> ind = p.indicators();
+        RowSpans spans = RowSpans.of(ind, Indicator::level1, Indicator::level2);
         for (int i = 0; i < ind.size(); i++) {
             Indicator x = ind.get(i);
-            boolean first1 = i == 0 || !ind.get(i - 1).level1().equals(x.level1());
-            boolean first2 = first1 || !ind.get(i - 1).level2().equals(x.level2());
-            int span1 = 0;
-            int span2 = 0;
-            if (first1) {
-                span1 = 1;
-                while (i + span1 < ind.size() && ind.get(i + span1).level1().equals(x.level1())) span1++;
-            }
-            if (first2) {
-                span2 = 1;
-                while (i + span2 < ind.size() && ind.get(i + span2).level1().equals(x.level1())
-                        && ind.get(i + span2).level2().equals(x.level2())) span2++;
-            }
-            rows.add(new WholePerf.IndicatorRow(x.level1(), span1, x.level2(), span2, x.name(), x.value(), x.note()));
+            rows.add(new WholePerf.IndicatorRow(x.level1(), spans.level1()[i], x.level2(), spans.level2()[i], x.name(), x.value(), x.note()));
         }
         List<Money> src = all.sourceCells();
         return new WholePerf(p.goals(), p.tasks().stream().map(t -> new WholePerf.Task(t.name(), t.content())).toList(),

@@ -9,6 +9,7 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlin
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineNode;
 import org.budgetpdf.Pipeline;
 import org.budgetpdf.TocIds;
+import org.budgetpdf.testutil.BuiltPdf;
 import org.budgetpdf.testutil.PdfText;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,28 +48,25 @@ class BudgetPdfTest {
     static List<String> pages;      // visible text per page
     static List<String> squeezed;   // the same without whitespace
 
+    static BuiltPdf out;
+
     @BeforeAll
     static void build() throws Exception {
-        Pipeline p = new Pipeline(HOME);
-        Pipeline.Checked c = p.check(DATA, "data/xinxiang-weibin-2025-budget.yaml");
-        assertFalse(c.diags().hasErrors(), () -> "seed 004 data must check clean: " + c.diags().sorted());
-        built = p.render(c.doc().orElseThrow());
-        pdf = built.result().pdf();
-        doc = Loader.loadPDF(pdf);
-        pages = PdfText.pageTexts(doc);
-        squeezed = pages.stream().map(PdfText::squeeze).toList();
+        out = BuiltPdf.of("data/xinxiang-weibin-2025-budget.yaml");
+        built = out.built;
+        pdf = out.pdf;
+        doc = out.doc;
+        pages = out.pages;
+        squeezed = out.squeezed;
     }
 
     @AfterAll
     static void close() throws IOException {
-        if (doc != null) doc.close();
+        if (out != null) out.close();
     }
 
-    /** First page (1-based) at or after {@code from} whose visible text contains {@code s}; 0 if none. */
     static int find(String s, int from) {
-        String n = squeeze(s);
-        for (int i = Math.max(0, from - 1); i < squeezed.size(); i++) if (squeezed.get(i).contains(n)) return i + 1;
-        return 0;
+        return out.find(s, from);
     }
 
     static int tablePage(int no) {

@@ -8,6 +8,7 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlin
 import org.budgetpdf.Pipeline;
 import org.budgetpdf.TocIds;
 import org.budgetpdf.diag.Diagnostic;
+import org.budgetpdf.testutil.BuiltPdf;
 import org.budgetpdf.testutil.PdfText;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,26 +42,24 @@ class FinalPdfTest {
     static PDDocument doc;
     static List<String> squeezed;
 
+    static BuiltPdf out;
+
     @BeforeAll
     static void build() throws Exception {
-        Pipeline p = new Pipeline(HOME);
-        Pipeline.Checked c = p.check(DATA, "data/jiaozuo-zhongzhan-2021-final.yaml");
-        assertTrue(c.ok(), () -> "seed 003 data must check clean: " + c.diags().sorted());
-        built = p.render(c.doc().orElseThrow());
-        pdf = built.result().pdf();
-        doc = Loader.loadPDF(pdf);
-        squeezed = PdfText.pageTexts(doc).stream().map(PdfText::squeeze).toList();
+        out = BuiltPdf.of("data/jiaozuo-zhongzhan-2021-final.yaml");
+        built = out.built;
+        pdf = out.pdf;
+        doc = out.doc;
+        squeezed = out.squeezed;
     }
 
     @AfterAll
     static void close() throws IOException {
-        if (doc != null) doc.close();
+        if (out != null) out.close();
     }
 
     static int find(String s, int from) {
-        String n = squeeze(s);
-        for (int i = Math.max(0, from - 1); i < squeezed.size(); i++) if (squeezed.get(i).contains(n)) return i + 1;
-        return 0;
+        return out.find(s, from);
     }
 
     static int tablePage(int no) {
