@@ -25,13 +25,17 @@ import org.budgetpdf.model.Reasons;
 import org.budgetpdf.model.RunningCost;
 import org.budgetpdf.model.ThreePublic;
 import org.budgetpdf.model.Unit;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** YAML nodes → model records. Reports shape and type errors; relations between figures are the checker's. */
@@ -74,8 +78,7 @@ public final class Binder {
         Assets assets = r.obj("国有资产", true).map(this::assets).orElse(null);
         Performance perf = r.obj("绩效", true).map(this::performance).orElse(null);
         PriorYear prior = r.obj("上年", true).map(this::prior).orElse(null);
-        Reasons reasons = r.obj("变动原因", false).map(this::reasons)
-                .orElse(new Reasons("", "", "", "", "", "", "", ""));
+        Reasons reasons = r.obj("变动原因", false).map(this::reasons).orElse(Reasons.NONE);
         Approved approved = r.obj("批复", false).map(this::approved).orElse(null);
         r.finish();
 
@@ -177,7 +180,8 @@ public final class Binder {
         r.obj("绩效指标", false).ifPresent(p -> {
             for (String kind : PROJECT_INDICATOR_KINDS) {
                 for (Reader i : p.list(kind, false)) {
-                    indicators.add(new Indicator(kind, "", i.str("名称", true), i.str("值", true), i.str("说明", false)));
+                    indicators.add(new Indicator(kind, "", i.str("名称", true), i.str("值", true), i.str("说明", false),
+                            i.posOf("值")));
                     i.finish();
                 }
             }
@@ -251,7 +255,8 @@ public final class Binder {
             String l1 = g.str("一级", true);
             String l2 = g.str("二级", true);
             for (Reader i : g.list("指标", true)) {
-                indicators.add(new Indicator(l1, l2, i.str("名称", true), i.str("值", true), i.str("说明", false)));
+                indicators.add(new Indicator(l1, l2, i.str("名称", true), i.str("值", true), i.str("说明", false),
+                        i.posOf("值")));
                 i.finish();
             }
             g.finish();
@@ -270,17 +275,59 @@ public final class Binder {
     }
 
     private Reasons reasons(Reader r) {
-        Reasons x = new Reasons(r.str("收支总计", false), r.str("政府性基金", false), r.str("国有资本经营", false),
-                r.str("因公出国", false), r.str("公务用车购置", false), r.str("公务用车运行", false),
-                r.str("公务接待", false), r.str("机关运行经费", false));
+        Map<String, Reasons.Given> given = new LinkedHashMap<>();
+        Reasons x = new Reasons(reason(r, "收支总计", given), reason(r, "政府性基金", given),
+                reason(r, "国有资本经营", given), reason(r, "因公出国", given), reason(r, "公务用车购置", given),
+                reason(r, "公务用车运行", given), reason(r, "公务接待", given), reason(r, "机关运行经费", given),
+                java.util.Collections.unmodifiableMap(given));
         r.finish();
         return x;
     }
 
+    /**
+     * One 变动原因: plain text, or {说明: text, 构成: [{说明, 金额}]} where 金额 is signed (the part of the change
+     * it explains). Either way the templates get the text.
+     */
+    private String reason(Reader r, String key, Map<String, Reasons.Given> given) {
+        if (!(r.value(key) instanceof MappingNode)) {
+            String text = r.str(key, false);
+            if (!text.isEmpty()) given.put(key, new Reasons.Given(text, r.posOf(key), List.of(), r.posOf(key)));
+            return text;
+        }
+        Reader m = r.obj(key, false).orElseThrow();
+        String text = m.str("说明", true);
+        List<Reasons.Part> parts = new ArrayList<>();
+        for (Reader p : m.list("构成", false)) {
+            String what = p.str("说明", true);
+            Amount amt = p.signedAmount("金额", true);
+            parts.add(new Reasons.Part(what, amt.value(), amt.pos()));
+            p.finish();
+        }
+        SourcePos partsPos = m.has("构成") ? m.posOf("构成") : r.posOf(key);
+        m.finish();
+        given.put(key, new Reasons.Given(text, r.posOf(key), List.copyOf(parts), partsPos));
+        return text;
+    }
+
     private Approved approved(Reader r) {
-        Approved a = new Approved(r.has("支出总计") ? r.amount("支出总计", false) : null,
-                r.has("基本支出") ? r.amount("基本支出", false) : null,
-                r.has("项目支出") ? r.amount("项目支出", false) : null);
+        Amount total = r.has("支出总计") ? r.amount("支出总计", false) : null;
+        Amount income = r.has("收入总计") ? r.amount("收入总计", false) : null;
+        Amount basic = r.has("基本支出") ? r.amount("基本支出", false) : null;
+        Amount project = r.has("项目支出") ? r.amount("项目支出", false) : null;
+        Amount threePublic = r.has("三公经费合计") ? r.amount("三公经费合计", false) : null;
+        Amount running = r.has("机关运行经费") ? r.amount("机关运行经费", false) : null;
+        List<Approved.UnitTotal> units = new ArrayList<>();
+        r.obj("单位", false).ifPresent(u -> {
+            for (NodeTuple t : u.tuples()) {
+                String code = ((ScalarNode) t.getKeyNode()).getValue().strip();
+                BigDecimal amt = u.amountOf(t.getValueNode(), "批复.单位 " + code);
+                if (amt != null) {
+                    units.add(new Approved.UnitTotal(code, r.ctx().pos(t.getKeyNode()),
+                            new Amount(amt, r.ctx().pos(t.getValueNode()))));
+                }
+            }
+        });
+        Approved a = new Approved(total, basic, project, income, threePublic, running, List.copyOf(units));
         r.finish();
         return a;
     }

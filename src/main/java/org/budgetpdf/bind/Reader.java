@@ -216,8 +216,23 @@ final class Reader {
         return new Amount(b == null ? BigDecimal.ZERO : b, ctx.pos(v));
     }
 
+    /** An amount that may be negative: only the signed components of a change (变动原因.…构成[].金额). */
+    Amount signedAmount(String key, boolean required) {
+        Node v = present(key);
+        if (v == null) {
+            if (required) missing(key);
+            return new Amount(BigDecimal.ZERO, pos());
+        }
+        BigDecimal b = amountOf(v, child(key), true);
+        return new Amount(b == null ? BigDecimal.ZERO : b, ctx.pos(v));
+    }
+
     /** Null after reporting when the node is not a non-negative amount with at most two decimals. */
     BigDecimal amountOf(Node v, String name) {
+        return amountOf(v, name, false);
+    }
+
+    private BigDecimal amountOf(Node v, String name, boolean signed) {
         if (!(v instanceof ScalarNode s)) {
             ctx.diags.error("E-TYPE", ctx.pos(v), "“" + name + "”应当是金额", "金额写成数字，例如 129.72。");
             return null;
@@ -232,7 +247,7 @@ final class Reader {
                     "金额只写数字和小数点（单位万元），例如 1740.73；不要写“万元”或其他文字。");
             return null;
         }
-        if (b.signum() < 0) {
+        if (b.signum() < 0 && !signed) {
             ctx.diags.error("E-NEGATIVE", ctx.pos(v), "“" + name + "”不能为负数：" + s.getValue(),
                     "预算金额不能为负；调减请写在变动原因里。");
             return null;

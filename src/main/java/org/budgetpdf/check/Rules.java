@@ -10,8 +10,11 @@ import org.budgetpdf.model.Amount;
 import org.budgetpdf.model.BasicLine;
 import org.budgetpdf.model.BudgetDoc;
 import org.budgetpdf.model.EconAmount;
+import org.budgetpdf.model.Fund;
+import org.budgetpdf.model.Indicator;
 import org.budgetpdf.model.Project;
 import org.budgetpdf.model.ProjectLine;
+import org.budgetpdf.model.Reasons;
 import org.budgetpdf.model.Unit;
 
 import java.math.BigDecimal;
@@ -31,11 +34,14 @@ final class Rules {
                 Rules::units,
                 (d, x) -> codes(catalog, d, x),
                 Rules::duplicateLines,
-                figures(Rules::approvedTotals),
-                Rules::functionEconPairs,
+                figures((d, x) -> approvedTotals(catalog, d, x)),
+                (d, x) -> functionEconPairs(catalog, d, x),
                 figures((d, x) -> runningCost(catalog, d, x)),
                 figures(Rules::threePublicVsEcon),
                 figures(Rules::reasons),
+                figures((d, x) -> reasonParts(catalog, d, x)),
+                figures(Rules::costCaps),
+                figures(Rules::carPurchase),
                 figures(Rules::assets));
     }
 
@@ -175,20 +181,50 @@ final class Rules {
 
     // ---- control totals --------------------------------------------------------------------------
 
-    static void approvedTotals(BudgetDoc d, Diagnostics x) {
-        if (d.approved() == null) return;
+    static void approvedTotals(Catalog c, BudgetDoc d, Diagnostics x) {
+        var a = d.approved();
+        if (a == null) return;
         BigDecimal basic = d.basicLines().stream().map(BasicLine::total).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal project = d.projects().stream().map(Project::total).reduce(BigDecimal.ZERO, BigDecimal::add);
-        control("支出总计", d.approved().total(), basic.add(project), x);
-        control("基本支出", d.approved().basic(), basic, x);
-        control("项目支出", d.approved().project(), project, x);
+        control("明细加总的支出总计", a.total(), basic.add(project), x);
+        control("明细加总的收入总计", a.income(), basic.add(project), x);
+        control("明细加总的基本支出", a.basic(), basic, x);
+        control("明细加总的项目支出", a.project(), project, x);
+        control("“三公”经费四项之和", a.threePublic(), d.threePublic().total(), x);
+        if (a.runningCost() != null && unitsResolved(d)) {
+            Amount entered = d.runningCost().amount();
+            if (entered != null) {
+                control("“机关运行经费.金额”", a.runningCost(), entered.value(), x);
+            } else {
+                control("按定义计算的机关运行经费（行政、参公单位基本支出中的公用经费）", a.runningCost(),
+                        new ReportBuilder(d, c).runningCostByDefinition().value(), x);
+            }
+        }
+        for (var u : a.units()) {
+            if (d.unit(u.code()) == null) {
+                x.error("E-REF-UNIT", u.codePos(), "“批复.单位”中的单位“" + u.code() + "”没有在“单位:”中定义",
+                        "已定义的单位：" + String.join("、", d.units().stream().map(Unit::code).toList()) + "。");
+                continue;
+            }
+            BigDecimal unit = d.basicLines().stream().filter(l -> l.unitCode().equals(u.code())).map(BasicLine::total)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add)
+                    .add(d.projects().stream().filter(p -> p.unitCode().equals(u.code())).map(Project::total)
+                            .reduce(BigDecimal.ZERO, BigDecimal::add));
+            control("单位 " + u.code() + " 的明细加总", u.total(), unit, x);
+        }
     }
 
-    private static void control(String what, Amount declared, BigDecimal computed, Diagnostics x) {
+    private static void control(String sumName, Amount declared, BigDecimal computed, Diagnostics x) {
         if (declared == null || declared.value().compareTo(computed) == 0) return;
-        x.error("E-APPROVED", declared.pos(), "明细加总的" + what + " " + exact(computed) + " 与批复数 "
+        x.error("E-APPROVED", declared.pos(), sumName + " " + exact(computed) + " 与批复数 "
                         + exact(declared.value()) + " 不符，相差 " + exact(computed.subtract(declared.value()).abs()) + " 万元",
                 "核对各明细行与财政批复文件；多半是某一行录错或漏录。");
+    }
+
+    /** Every unit code is defined once and every line's unit exists: what per-unit sums need (else E-REF-UNIT / E-DUP-UNIT). */
+    private static boolean unitsResolved(BudgetDoc d) {
+        return d.units().stream().map(Unit::code).distinct().count() == d.units().size()
+                && d.basicLines().stream().allMatch(l -> d.unit(l.unitCode()) != null);
     }
 
     /** 万元 with separators, and with every digit when entered in 元: a 3 元 gap must not read "相差 0.00". */
@@ -207,17 +243,38 @@ final class Rules {
             "30108", Set.of("2080505"), "30109", Set.of("2080506"), "30113", Set.of("2210201"),
             "30110", Set.of("2101101", "2101102"), "30111", Set.of("2101103"));
 
-    static void functionEconPairs(BudgetDoc d, Diagnostics x) {
+    /**
+     * rules.md B16/B18 the other way round: these 项 take only these 款 (2101202 城乡居民医保补助 is paid to the
+     * insurance fund, 31302, as seed 004 codes it; seed 000 put it under 30307 医疗费补助).
+     */
+    private static final Map<String, Set<String>> FUNCTION_ECON = Map.of(
+            "2101202", Set.of("31302"), "2210201", Set.of("30113"));
+
+    static void functionEconPairs(Catalog c, BudgetDoc d, Diagnostics x) {
         for (BasicLine l : d.basicLines()) {
-            if (l.functionCode().isEmpty()) continue; // unreadable code, already reported
-            for (EconAmount e : l.econ()) {
-                Set<String> fns = PAIRS.get(e.econCode());
-                if (fns != null && !fns.contains(l.functionCode())) {
-                    x.warning("W-FUNC-ECON", e.pos(), "经济分类 " + e.econCode() + " 通常列在功能科目 "
-                                    + String.join(" 或 ", fns.stream().sorted().toList()) + " 下，这里在 " + l.functionCode() + " 下",
-                            "核对功能科目；如单位确实这样列支，可忽略本提示。");
-                }
-            }
+            for (EconAmount e : l.econ()) pair(c, l.functionCode(), e.econCode(), "", e.pos(), x);
+        }
+        for (Project p : d.projects()) {
+            for (ProjectLine l : p.lines()) pair(c, l.functionCode(), l.econCode(), "项目“" + p.name() + "”的", l.pos(), x);
+        }
+    }
+
+    private static void pair(Catalog c, String fn, String econ, String where, SourcePos pos, Diagnostics x) {
+        // an unreadable or unknown code is already reported; a pairing warning on top would only repeat it
+        if (fn.isEmpty() || econ.isEmpty() || c.functionName(fn).isEmpty() || c.econDeptName(econ).isEmpty()) return;
+        Set<String> fns = PAIRS.get(econ);
+        if (fns != null && !fns.contains(fn)) {
+            x.warning("W-FUNC-ECON", pos, where + "经济分类 " + econ + " 通常列在功能科目 "
+                            + String.join(" 或 ", fns.stream().sorted().toList()) + " 下，这里在 " + fn + " 下",
+                    "核对功能科目；如单位确实这样列支，可忽略本提示。");
+            return;
+        }
+        Set<String> econs = FUNCTION_ECON.get(fn);
+        if (econs != null && !econs.contains(econ)) {
+            x.warning("W-FUNC-ECON", pos, where + "功能科目 " + fn + "（" + c.functionName(fn).get() + "）通常使用经济分类 "
+                            + String.join(" 或 ", econs.stream().sorted().toList()) + "，这里是 " + econ + "（"
+                            + c.econDeptName(econ).get() + "）",
+                    "核对经济分类；如单位确实这样列支，可忽略本提示。");
         }
     }
 
@@ -225,8 +282,7 @@ final class Rules {
     static void runningCost(Catalog c, BudgetDoc d, Diagnostics x) {
         if (d.runningCost().amount() == null) return;
         // 公用经费 of 行政 units needs every line's unit; E-REF-UNIT / E-DUP-UNIT already say what is wrong
-        if (d.units().stream().map(Unit::code).distinct().count() != d.units().size()
-                || d.basicLines().stream().anyMatch(l -> d.unit(l.unitCode()) == null)) return;
+        if (!unitsResolved(d)) return;
         ReportBuilder rb = new ReportBuilder(d, c);
         Money byDefinition = rb.runningCostByDefinition();
         Money entered = Money.of(d.runningCost().amount().value());
@@ -302,6 +358,100 @@ final class Rules {
                             + Money.of(now.value().subtract(before.value()).abs()).table() + " 万元，但没有填写原因",
                     "“三公”经费的每一项增减都必须说明原因：在“变动原因:”下写“" + key + ": …”（接在“主要原因是”之后）。");
         }
+    }
+
+    /**
+     * rules.md T02 and the reverse of T01: a reason broken into signed components must add up to the change it
+     * explains; a reason written for a figure that did not change is never printed (the text says “持平”) and is
+     * usually filler (“增加的主要原因是无”, seeds 000-17, 004-14).
+     */
+    static void reasonParts(Catalog c, BudgetDoc d, Diagnostics x) {
+        Map<String, Reasons.Given> given = d.reasons().given();
+        if (given.isEmpty()) return;
+        var now = d.threePublic();
+        var before = d.prior().threePublic();
+        Map<String, BigDecimal[]> figures = new java.util.LinkedHashMap<>();
+        figures.put("收支总计", new BigDecimal[]{spending(d, f -> true), d.prior().total().value()});
+        figures.put("政府性基金", new BigDecimal[]{spending(d, f -> f == Fund.GOV_FUND), d.prior().govFund().value()});
+        figures.put("国有资本经营", new BigDecimal[]{spending(d, f -> f == Fund.STATE_CAPITAL), d.prior().stateCapital().value()});
+        figures.put("因公出国", new BigDecimal[]{now.abroad().value(), before.abroad().value()});
+        figures.put("公务用车购置", new BigDecimal[]{now.carPurchase().value(), before.carPurchase().value()});
+        figures.put("公务用车运行", new BigDecimal[]{now.carRunning().value(), before.carRunning().value()});
+        figures.put("公务接待", new BigDecimal[]{now.reception().value(), before.reception().value()});
+        if (unitsResolved(d)) {
+            figures.put("机关运行经费", new BigDecimal[]{new ReportBuilder(d, c).runningCostAmount().value(),
+                    d.prior().runningCost().value()});
+        }
+        for (var e : figures.entrySet()) {
+            Reasons.Given g = given.get(e.getKey());
+            if (g == null) continue;
+            Money current = Money.of(e.getValue()[0]);
+            Money prior = Money.of(e.getValue()[1]);
+            Money change = current.minus(prior);
+            String what = REASON_NAMES.get(e.getKey());
+            if (change.isZero()) {
+                x.warning("W-REASON-UNCHANGED", g.pos(), "写了“变动原因." + e.getKey() + "”，但" + what + " "
+                                + current.table() + " 与上年 " + prior.table() + " 相同",
+                        "没有变化时文档写“持平”，不写原因，这段文字不会印出；请删去这一项，或核对本年数和上年数。");
+            }
+            if (!g.hasParts()) continue;
+            Money parts = Money.of(g.parts().stream().map(Reasons.Part::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+            if (parts.equals(change)) continue;
+            x.error("E-REASON-SUM", g.partsPos(), "“变动原因." + e.getKey() + ".构成”各项之和 " + signed(parts)
+                            + " 与" + what + "的变动 " + signed(change) + "（" + current.table() + " − " + prior.table()
+                            + "）不符，相差 " + parts.minus(change).value().abs().setScale(2).toPlainString() + " 万元",
+                    "每项“金额”是这一原因带来的增减（减少写负数），各项相加应等于本年数减上年数；逐项核对说明里的数字。");
+        }
+    }
+
+    private static final Map<String, String> REASON_NAMES = Map.of(
+            "收支总计", "收支总计", "政府性基金", "政府性基金预算", "国有资本经营", "国有资本经营预算",
+            "因公出国", "因公出国（境）费", "公务用车购置", "公务用车购置费", "公务用车运行", "公务用车运行费",
+            "公务接待", "公务接待费", "机关运行经费", "机关运行经费");
+
+    private static BigDecimal spending(BudgetDoc d, Predicate<Fund> fund) {
+        BigDecimal s = BigDecimal.ZERO;
+        for (BasicLine l : d.basicLines()) if (fund.test(l.fund())) s = s.add(l.total());
+        for (Project p : d.projects()) {
+            for (ProjectLine l : p.lines()) if (fund.test(l.fund())) s = s.add(l.amount());
+        }
+        return s;
+    }
+
+    /** “-14,226.05” / “19.90”: a change with its sign. */
+    private static String signed(Money m) {
+        return m.value().signum() < 0 ? "-" + Money.of(m.value().negate()).table() : m.table();
+    }
+
+    /** A cost cap: “≤1213.5万元”, “<=980万元”, “＜24.6万元”, “90万元”, “≤96000元”. */
+    private static final java.util.regex.Pattern COST = java.util.regex.Pattern.compile(
+            "^\\s*(?:≤|<=|＜=?|<|≦)?\\s*(\\d+(?:\\.\\d+)?)\\s*(万元|元)");
+
+    /** rules.md B23 (soft): a project's 成本指标 cap is not above the project amount (seed 004-6). */
+    static void costCaps(BudgetDoc d, Diagnostics x) {
+        for (Project p : d.projects()) {
+            for (Indicator i : p.indicators()) {
+                if (!i.level1().equals("成本指标")) continue;
+                var m = COST.matcher(i.value());
+                if (!m.find()) continue;
+                BigDecimal cap = new BigDecimal(m.group(1));
+                if (m.group(2).equals("元")) cap = cap.movePointLeft(4);
+                if (cap.compareTo(p.total()) <= 0) continue;
+                x.warning("W-COST-CAP", i.pos(), "项目“" + p.name() + "”的成本指标“" + i.value() + "”（" + exact(cap)
+                                + " 万元）大于项目金额 " + exact(p.total()) + " 万元，相差 " + exact(cap.subtract(p.total())) + " 万元",
+                        "成本指标是完成项目的总成本上限，不会超过项目预算，一般就写项目金额；请核对指标值或项目金额。");
+            }
+        }
+    }
+
+    /** rules.md T11: a planned vehicle purchase is 政府采购 of goods (seed 002-4). */
+    static void carPurchase(BudgetDoc d, Diagnostics x) {
+        Amount car = d.threePublic().carPurchase();
+        Amount goods = d.procurement().goods();
+        if (car.value().signum() <= 0 || goods.value().compareTo(car.value()) >= 0) return;
+        x.warning("W-CAR-PURCHASE", car.pos(), "安排了公务用车购置费 " + Money.of(car.value()).table()
+                        + " 万元，但政府采购货物预算只有 " + Money.of(goods.value()).table() + " 万元",
+                "购置公务用车属于政府采购（货物）；请在“政府采购.货物”中列入购车预算，或核对公务用车购置费。");
     }
 
     static void assets(BudgetDoc d, Diagnostics x) {

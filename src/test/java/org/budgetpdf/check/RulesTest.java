@@ -20,13 +20,19 @@ class RulesTest {
     }
 
     @Test
-    void realDataFileHasOnlyTheKnownRunningCostWarning() {
+    void realDataFileHasOnlyTheKnownWarnings() {
         String real = real();
-        Diagnostic d = check(real).only("W-RUNNING-COST");
+        Result r = check(real);
+        assertEquals(List.of("W-COST-CAP", "W-RUNNING-COST"), r.all().stream().map(Diagnostic::code).toList(), r.all()::toString);
+        Diagnostic d = r.withCode("W-RUNNING-COST").get(0);
         assertEquals(Severity.WARNING, d.severity());
         assertEquals(lineOf(real, "  金额: 8.45"), d.pos().line());
         assertEquals("机关运行经费 8.45 大于行政（参公）单位基本支出中的公用经费 4.14，相差 4.31 万元", d.message());
         assertTrue(d.hint().contains("不含事业单位的公用经费"), d.hint());
+        // as printed in seed 004: the 聘用人员经费 project of 8.64 has the cap “≤9.6万元”
+        Diagnostic cap = r.withCode("W-COST-CAP").get(0);
+        assertEquals(lineOf(real, "值: ≤9.6万元"), cap.pos().line());
+        assertEquals("项目“医保局聘用人员经费”的成本指标“≤9.6万元”（9.60 万元）大于项目金额 8.64 万元，相差 0.96 万元", cap.message());
     }
 
     @Nested
@@ -236,6 +242,63 @@ class RulesTest {
         }
 
         @Test
+        void incomeThreePublicRunningCostAndUnitTotals() {
+            String ok = with(MINIMAL, """
+                    批复:
+                      支出总计: 110.50
+                      收入总计: 110.50
+                      基本支出: 10.50
+                      项目支出: 100.00
+                      三公经费合计: 0
+                      机关运行经费: 0.50
+                      单位:
+                        "901001": 110.50
+                    """);
+            check(ok).clean();
+            String yaml = with(MINIMAL, """
+                    批复:
+                      支出总计: 110.50
+                      收入总计: 111.50
+                      基本支出: 10.50
+                      项目支出: 100.00
+                      三公经费合计: 0.20
+                      机关运行经费: 0.40
+                      单位:
+                        "901001": 100.00
+                        "901009": 10.50
+                    """);
+            Result r = check(yaml);
+            List<Diagnostic> ds = r.withCode("E-APPROVED");
+            assertEquals(4, ds.size(), () -> r.all().toString());
+            assertEquals("明细加总的收入总计 110.50 与批复数 111.50 不符，相差 1.00 万元", ds.get(0).message());
+            assertEquals(lineOf(yaml, "收入总计: 111.50"), ds.get(0).pos().line());
+            assertEquals("“三公”经费四项之和 0.00 与批复数 0.20 不符，相差 0.20 万元", ds.get(1).message());
+            assertEquals(lineOf(yaml, "三公经费合计: 0.20"), ds.get(1).pos().line());
+            assertEquals("“机关运行经费.金额” 0.50 与批复数 0.40 不符，相差 0.10 万元", ds.get(2).message());
+            assertEquals(lineOf(yaml, "机关运行经费: 0.40"), ds.get(2).pos().line());
+            assertEquals("单位 901001 的明细加总 110.50 与批复数 100.00 不符，相差 10.50 万元", ds.get(3).message());
+            assertEquals(lineOf(yaml, "\"901001\": 100.00"), ds.get(3).pos().line());
+            Diagnostic ref = r.withCode("E-REF-UNIT").get(0);
+            assertEquals("“批复.单位”中的单位“901009”没有在“单位:”中定义", ref.message());
+            assertEquals(lineOf(yaml, "901009"), ref.pos().line());
+            assertEquals(5, r.all().size(), () -> r.all().toString());
+        }
+
+        @Test
+        void runningCostByDefinitionWhenNoAmountIsEntered() {
+            String yaml = with(with(MINIMAL, """
+                    机关运行经费:
+                      用途: 保障机关正常运转。
+                    """), """
+                    批复:
+                      机关运行经费: 0.60
+                    """);
+            Diagnostic d = check(yaml).only("E-APPROVED");
+            assertEquals("按定义计算的机关运行经费（行政、参公单位基本支出中的公用经费） 0.50 与批复数 0.60 不符，相差 0.10 万元",
+                    d.message());
+        }
+
+        @Test
         void noApprovalNoCheck() {
             check(without(MINIMAL, "批复")).clean();
             check(with(MINIMAL, """
@@ -292,6 +355,52 @@ class RulesTest {
                           30201: 0.50
                     """)).only("W-FUNC-ECON");
             assertTrue(d.message().contains("2101101 或 2101102"), d.message());
+        }
+    }
+
+    @Nested
+    class FunctionEconPairsInProjects {
+        @Test
+        void residentsInsuranceSubsidyIsPaidToTheFund() {
+            check(MINIMAL).clean(); // 2101202 with 31302
+            String yaml = replace(MINIMAL, "    经济科目: 31302", "    经济科目: 30307");
+            Diagnostic d = check(yaml).only("W-FUNC-ECON");
+            assertEquals(lineOf(yaml, "金额: 100.00"), d.pos().line());
+            assertEquals("项目“城乡居民医保区级配套”的功能科目 2101202（财政对城乡居民基本医疗保险基金的补助）通常使用经济分类 31302，"
+                    + "这里是 30307（医疗费补助）", d.message());
+        }
+
+        @Test
+        void socialInsuranceItemsInProjectsToo() {
+            String yaml = replace(replace(MINIMAL, "    经济科目: 31302", "    经济科目: 30111"),
+                    "    功能科目: 2101202", "    功能科目: 2101103");
+            check(yaml).clean();
+            Diagnostic d = check(replace(yaml, "    功能科目: 2101103", "    功能科目: 2101599")).only("W-FUNC-ECON");
+            assertEquals("项目“城乡居民医保区级配套”的经济分类 30111 通常列在功能科目 2101103 下，这里在 2101599 下", d.message());
+        }
+
+        @Test
+        void housingFundFunctionTakesTheHousingFundItem() {
+            String basic = """
+                    基本支出:
+                      - 单位: "901001"
+                        功能科目: 2101501
+                        经济科目:
+                          30101: 9.00
+                          30201: 0.50
+                      - 单位: "901001"
+                        功能科目: 2210201
+                        经济科目:
+                          30113: 1.00
+                    """;
+            check(with(MINIMAL, basic)).clean();
+            Diagnostic d = check(with(MINIMAL, basic.replace("30113: 1.00", "30311: 1.00"))).only("W-FUNC-ECON");
+            assertTrue(d.message().startsWith("功能科目 2210201（住房公积金）通常使用经济分类 30113，这里是 30311"), d.message());
+        }
+
+        @Test
+        void anUnknownEconCodeIsNotAlsoAPairingWarning() {
+            check(replace(MINIMAL, "    经济科目: 31302", "    经济科目: 31399")).only("E-CODE-UNKNOWN");
         }
     }
 
@@ -364,7 +473,8 @@ class RulesTest {
 
         @Test
         void carPurchaseInAProject() {
-            String yaml = replace(MINIMAL, "    经济科目: 31302", "    经济科目: 31013");
+            String yaml = replace(replace(MINIMAL, "    经济科目: 31302", "    经济科目: 31013"),
+                    "    功能科目: 2101202", "    功能科目: 2101501");
             Diagnostic d = check(yaml).only("E-THREE-PUBLIC");
             assertEquals("公务用车购置费 0.00 小于经济分类 31013/30913 公务用车购置的合计 100.00，相差 100.00 万元", d.message());
         }
@@ -416,6 +526,151 @@ class RulesTest {
                     变动原因:
                       收支总计: 人员减少
                     """)).clean();
+        }
+    }
+
+    @Nested
+    class ReasonParts {
+        static final String LESS = replace(MINIMAL, "  收支总计: 110.50", "  收支总计: 120.50");
+        static final String PARTS = """
+                变动原因:
+                  收支总计:
+                    说明: 人员减少；项目压减。
+                    构成:
+                      - {说明: 人员减少, 金额: -2.00}
+                      - {说明: 项目压减, 金额: -8.00}
+                """;
+
+        @Test
+        void componentsAddUpToTheChange() {
+            Result r = check(with(LESS, PARTS)).clean();
+            assertEquals("人员减少；项目压减。", r.model().reasons().total(), "the templates get the text");
+            assertEquals(2, r.model().reasons().given().get("收支总计").parts().size());
+        }
+
+        @Test
+        void componentsThatDoNotAddUpNameBothFiguresAndTheDifference() {
+            String yaml = with(LESS, PARTS.replace("金额: -8.00", "金额: -7.50"));
+            Diagnostic d = check(yaml).only("E-REASON-SUM");
+            assertEquals(Severity.ERROR, d.severity());
+            assertEquals(lineOf(yaml, "{说明: 人员减少, 金额: -2.00}"), d.pos().line());
+            assertEquals("“变动原因.收支总计.构成”各项之和 -9.50 与收支总计的变动 -10.00（110.50 − 120.50）不符，相差 0.50 万元",
+                    d.message());
+        }
+
+        @Test
+        void seed002ThreePublicPartsToo() {
+            // 002-3 in miniature: 19.9 − 14,245.6 = −14,225.70, the text says −14,226.05
+            String yaml = with(replace(MINIMAL, "  收支总计: 110.50", "  收支总计: 14336.55"), """
+                    变动原因:
+                      收支总计:
+                        说明: 城乡居民医疗保险实行市级统筹
+                        构成: [{说明: 基本支出增加, 金额: 19.9}, {说明: 项目支出减少, 金额: -14245.6}]
+                    """);
+            Diagnostic d = check(yaml).only("E-REASON-SUM");
+            assertEquals("“变动原因.收支总计.构成”各项之和 -14,225.70 与收支总计的变动 -14,226.05（110.50 − 14,336.55）不符，"
+                    + "相差 0.35 万元", d.message());
+        }
+
+        @Test
+        void negativeAmountsOnlyInComponents() {
+            Diagnostic d = check(replace(MINIMAL, "  公务接待: 0\n\n机关运行经费", "  公务接待: -1\n\n机关运行经费"))
+                    .only("E-NEGATIVE");
+            assertTrue(d.message().contains("三公经费.公务接待"), d.message());
+            Result r = check(with(LESS, PARTS.replace("金额: -8.00", "金额: -8.005")));
+            assertEquals("E-PRECISION", r.only().code());
+        }
+
+        @Test
+        void theRealFileRendersTheSameSentenceAsPlainText() {
+            String real = real();
+            String plain = real.substring(0, real.indexOf("  收支总计:\n    说明: >-"))
+                    + "  收支总计: >-\n" + real.substring(real.indexOf("    说明: >-") + "    说明: >-\n".length(), real.indexOf("    构成:"))
+                    .replace("\n      ", "\n    ").replaceFirst("^      ", "    ")
+                    + real.substring(real.indexOf("  机关运行经费: 所属事业单位福利费增加"));
+            String fromParts = bind(real).model().reasons().total();
+            assertEquals(bind(plain).model().reasons().total(), fromParts);
+            assertTrue(fromParts.startsWith("（一）所属二级单位") && fromParts.endsWith("产生差额70.82万元。"), fromParts);
+        }
+    }
+
+    @Nested
+    class UnchangedReason {
+        @Test
+        void aReasonForAFigureThatDidNotChange() {
+            String yaml = with(MINIMAL, """
+                    变动原因:
+                      公务接待: 无
+                    """);
+            Diagnostic d = check(yaml).only("W-REASON-UNCHANGED");
+            assertEquals(Severity.WARNING, d.severity());
+            assertEquals(lineOf(yaml, "公务接待: 无"), d.pos().line());
+            assertEquals("写了“变动原因.公务接待”，但公务接待费 0.00 与上年 0.00 相同", d.message());
+            check(with(Reasons.MORE_RECEPTION, """
+                    变动原因:
+                      公务接待: 新增上级检查接待任务
+                    """)).clean();
+        }
+
+        @Test
+        void runningCostAndTotalToo() {
+            Result r = check(with(MINIMAL, """
+                    变动原因:
+                      收支总计: 无
+                      机关运行经费: 无
+                    """));
+            assertEquals(List.of("W-REASON-UNCHANGED", "W-REASON-UNCHANGED"), r.all().stream().map(Diagnostic::code).toList());
+        }
+    }
+
+    @Nested
+    class CostCaps {
+        static final String CAP = "        - {名称: 区级配套人数, 值: ≤1万人}";
+
+        @Test
+        void capNotAboveTheProjectAmount() {
+            check(replace(MINIMAL, CAP, CAP + "\n      成本指标:\n        - {名称: 总成本, 值: ≤100万元}")).clean();
+            check(replace(MINIMAL, CAP, CAP + "\n      成本指标:\n        - {名称: 总成本, 值: ≤1000000元}")).clean();
+            check(replace(MINIMAL, CAP, CAP + "\n      成本指标:\n        - {名称: 总成本, 值: 按实际发生}")).clean();
+        }
+
+        @Test
+        void seed004CapAboveTheAmount() {
+            String yaml = replace(MINIMAL, CAP, CAP + "\n      成本指标:\n        - {名称: 总成本, 值: ≤1213.5万元}");
+            Diagnostic d = check(yaml).only("W-COST-CAP");
+            assertEquals(Severity.WARNING, d.severity());
+            assertEquals(lineOf(yaml, "≤1213.5万元"), d.pos().line());
+            assertEquals(colOf(yaml, "≤1213.5万元"), d.pos().col());
+            assertEquals("项目“城乡居民医保区级配套”的成本指标“≤1213.5万元”（1,213.50 万元）大于项目金额 100.00 万元，相差 1,113.50 万元",
+                    d.message());
+            for (String v : List.of("<=100.01万元", "＜1000001元", "101万元")) {
+                check(replace(MINIMAL, CAP, CAP + "\n      成本指标:\n        - {名称: 总成本, 值: " + v + "}")).only("W-COST-CAP");
+            }
+        }
+    }
+
+    @Nested
+    class CarPurchase {
+        static final String CAR = replace(replace(replace(MINIMAL, "    经济科目: 31302", "    经济科目: 31013"),
+                "    功能科目: 2101202", "    功能科目: 2101501"), "  公务用车购置: 0\n  公务用车运行: 0\n  公务接待: 0\n\n机关",
+                "  公务用车购置: 100.00\n  公务用车运行: 0\n  公务接待: 0\n\n机关");
+        static final String REASON = """
+                变动原因:
+                  公务用车购置: 更新一辆超期服役的执法用车
+                """;
+
+        @Test
+        void aVehiclePurchaseIsProcuredGoods() {
+            check(with(with(CAR, REASON), """
+                    政府采购:
+                      货物: 100.00
+                      工程: 0
+                      服务: 0
+                    """)).clean();
+            String yaml = with(CAR, REASON);
+            Diagnostic d = check(yaml).only("W-CAR-PURCHASE");
+            assertEquals(lineOf(yaml, "公务用车购置: 100.00"), d.pos().line());
+            assertEquals("安排了公务用车购置费 100.00 万元，但政府采购货物预算只有 0.00 万元", d.message());
         }
     }
 
