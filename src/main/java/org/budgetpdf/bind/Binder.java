@@ -1,6 +1,5 @@
 package org.budgetpdf.bind;
 
-import org.budgetpdf.catalog.UnitType;
 import org.budgetpdf.diag.Diagnostics;
 import org.budgetpdf.diag.SourcePos;
 import org.budgetpdf.load.SourceFile;
@@ -13,7 +12,6 @@ import org.budgetpdf.model.Department;
 import org.budgetpdf.model.DocKind;
 import org.budgetpdf.model.EconAmount;
 import org.budgetpdf.model.Fund;
-import org.budgetpdf.model.GovLevel;
 import org.budgetpdf.model.Indicator;
 import org.budgetpdf.model.Performance;
 import org.budgetpdf.model.PriorYear;
@@ -30,7 +28,6 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,22 +52,22 @@ public final class Binder {
         Reader r = new Reader(ctx, "", src.root());
 
         DocKind kind = r.label("文档", DocKind.class, true, "文档类型").orElse(DocKind.BUDGET);
-        int year = year(r, "年度", true);
-        int catalogYear = r.has("科目年度") ? year(r, "科目年度", false) : year;
+        int year = Common.year(r, "年度", true);
+        int catalogYear = r.has("科目年度") ? Common.year(r, "科目年度", false) : year;
         ctx.amountUnit(r);
-        LocalDate publish = date(r, "公开日期", year);
+        LocalDate publish = Common.publishDate(r, year);
         if (kind == DocKind.FINAL_ACCOUNTS) {
             diags.error("E-KIND", r.posOf("文档"), "文档类型写的是部门决算，但内容是部门预算的格式（有“基本支出”“项目”）", "部门决算请按 data/jiaozuo-zhongzhan-2021-final.yaml 的格式填写；如果这是预算，请把“文档”改为“部门预算”。");
         }
 
-        Department dept = r.obj("部门", true).map(this::department).orElse(null);
-        List<Unit> units = r.list("单位", true).stream().map(this::unit).toList();
+        Department dept = r.obj("部门", true).map(d -> Common.department(d, true)).orElse(null);
+        List<Unit> units = r.list("单位", true).stream().map(Common::unit).toList();
         if (units.isEmpty() && r.value("单位") instanceof org.yaml.snakeyaml.nodes.SequenceNode) {
             diags.error("E-MISSING", r.posOf("单位"), "“单位”下没有任何预算单位", "在“单位:”下至少写一个单位（第一个是本级）。");
         }
         List<BasicLine> basic = r.list("基本支出", false).stream().map(this::basicLine).toList();
         List<Project> projects = r.list("项目", false).stream().map(this::project).toList();
-        ThreePublic sanGong = r.obj("三公经费", true).map(this::threePublic).orElse(ThreePublic.ZERO);
+        ThreePublic sanGong = r.obj("三公经费", true).map(Common::threePublic).orElse(ThreePublic.ZERO);
         RunningCost running = r.obj("机关运行经费", false).map(this::runningCost)
                 .orElse(new RunningCost(null, ""));
         Procurement procurement = r.obj("政府采购", true).map(this::procurement)
@@ -85,46 +82,6 @@ public final class Binder {
         if (dept == null || assets == null || perf == null || prior == null) return Optional.empty();
         return Optional.of(new BudgetDoc(src.name(), kind, year, catalogYear, publish, dept, units, basic, projects,
                 sanGong, running, procurement, assets, perf, prior, reasons, approved));
-    }
-
-    private int year(Reader r, String key, boolean required) {
-        int y = r.count(key, required);
-        if (y != 0 && (y < 2000 || y > 2100)) {
-            r.ctx().diags().error("E-VALUE", r.posOf(key), "“" + key + "”" + y + " 不是合理的年份", "写四位年份，例如 2025。");
-        }
-        return y;
-    }
-
-    private LocalDate date(Reader r, String key, int year) {
-        String s = r.str(key, true);
-        if (s.isEmpty()) return LocalDate.of(Math.max(year, 2000), 1, 1);
-        try {
-            return LocalDate.parse(s);
-        } catch (DateTimeException e) {
-            r.ctx().diags().error("E-VALUE", r.posOf(key), "“" + key + "”的值“" + s + "”不是日期",
-                    "写成 \"2025-03-01\"（带引号）。");
-            return LocalDate.of(Math.max(year, 2000), 1, 1);
-        }
-    }
-
-    private Department department(Reader r) {
-        Department d = new Department(r.str("名称", true), r.str("代码", true),
-                r.label("级次", GovLevel.class, true, "政府级次").orElse(GovLevel.COUNTY),
-                r.str("职责概述", false), r.strList("职责", true), r.strList("机构设置", true), r.pos());
-        r.finish();
-        return d;
-    }
-
-    private Unit unit(Reader r) {
-        String typeText = r.str("类型", true);
-        UnitType type = UnitType.fromLabel(typeText).orElse(UnitType.ADMIN);
-        if (!typeText.isEmpty() && UnitType.fromLabel(typeText).isEmpty()) {
-            r.ctx().diags().error("E-VALUE", r.posOf("类型"), "单位类型“" + typeText + "”无效",
-                    "可选值：行政、参公、事业（参照公务员法管理的事业单位写“参公”）。");
-        }
-        Unit u = new Unit(r.str("代码", true), r.str("名称", true), type, r.pos());
-        r.finish();
-        return u;
     }
 
     private BasicLine basicLine(Reader r) {
@@ -200,13 +157,6 @@ public final class Binder {
         return new ProjectLine(fn, econ, fund, amt.value(), amt.pos());
     }
 
-    private ThreePublic threePublic(Reader r) {
-        ThreePublic t = new ThreePublic(r.amount("因公出国", true), r.amount("公务用车购置", true),
-                r.amount("公务用车运行", true), r.amount("公务接待", true));
-        r.finish();
-        return t;
-    }
-
     private RunningCost runningCost(Reader r) {
         RunningCost c = new RunningCost(r.has("金额") ? r.amount("金额", false) : null, r.str("用途", false));
         r.finish();
@@ -268,7 +218,7 @@ public final class Binder {
     private PriorYear prior(Reader r) {
         PriorYear p = new PriorYear(r.amount("收支总计", true), r.amount("一般公共预算", true),
                 r.amount("政府性基金", false), r.amount("国有资本经营", false),
-                r.obj("三公经费", true).map(this::threePublic).orElse(ThreePublic.ZERO),
+                r.obj("三公经费", true).map(Common::threePublic).orElse(ThreePublic.ZERO),
                 r.amount("机关运行经费", true));
         r.finish();
         return p;

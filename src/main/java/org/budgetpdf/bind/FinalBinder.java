@@ -1,13 +1,11 @@
 package org.budgetpdf.bind;
 
-import org.budgetpdf.catalog.UnitType;
 import org.budgetpdf.diag.Diagnostics;
 import org.budgetpdf.load.SourceFile;
 import org.budgetpdf.model.Amount;
 import org.budgetpdf.model.Department;
 import org.budgetpdf.model.EconAmount;
 import org.budgetpdf.model.FinalDoc;
-import org.budgetpdf.model.GovLevel;
 import org.budgetpdf.model.Performance;
 import org.budgetpdf.model.ThreePublic;
 import org.budgetpdf.model.Unit;
@@ -16,7 +14,6 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,13 +49,13 @@ public final class FinalBinder {
         Reader.Ctx ctx = new Reader.Ctx(src.name(), diags);
         Reader r = new Reader(ctx, "", src.root());
         r.str("文档", true);
-        int year = year(r, "年度");
-        int catalogYear = r.has("科目年度") ? year(r, "科目年度") : year;
+        int year = Common.year(r, "年度", true);
+        int catalogYear = r.has("科目年度") ? Common.year(r, "科目年度", false) : year;
         ctx.amountUnit(r);
-        LocalDate publish = date(r, year);
+        LocalDate publish = Common.publishDate(r, year);
 
-        Department dept = r.obj("部门", true).map(this::department).orElse(null);
-        List<Unit> units = r.list("单位", true).stream().map(this::unit).toList();
+        Department dept = r.obj("部门", true).map(d -> Common.department(d, false)).orElse(null);
+        List<Unit> units = r.list("单位", true).stream().map(Common::unit).toList();
         List<FinalDoc.Line> lines = r.list("决算明细", true).stream().map(this::line).toList();
         FinalDoc.Carry carry = r.obj("结转结余", true).map(this::carry).orElse(null);
         List<EconAmount> econ = new ArrayList<>();
@@ -101,46 +98,6 @@ public final class FinalBinder {
         return r.has(key) ? r.amount(key, false) : new Amount(BigDecimal.ZERO, r.pos());
     }
 
-    private int year(Reader r, String key) {
-        int y = r.count(key, true);
-        if (y != 0 && (y < 2000 || y > 2100)) {
-            r.ctx().diags().error("E-VALUE", r.posOf(key), "“" + key + "”" + y + " 不是合理的年份", "写四位年份，例如 2021。");
-        }
-        return y;
-    }
-
-    private LocalDate date(Reader r, int year) {
-        String s = r.str("公开日期", true);
-        LocalDate fallback = LocalDate.of(Math.max(year, 2000), 1, 1);
-        if (s.isEmpty()) return fallback;
-        try {
-            return LocalDate.parse(s);
-        } catch (DateTimeException e) {
-            r.ctx().diags().error("E-VALUE", r.posOf("公开日期"), "“公开日期”的值“" + s + "”不是日期", "写成 \"2022-09-01\"（带引号）。");
-            return fallback;
-        }
-    }
-
-    // same shape as the budget's 部门 and 单位
-    private Department department(Reader r) {
-        Department d = new Department(r.str("名称", true), r.str("代码", false),
-                r.label("级次", GovLevel.class, true, "政府级次").orElse(GovLevel.COUNTY),
-                r.str("职责概述", false), r.strList("职责", true), r.strList("机构设置", true), r.pos());
-        r.finish();
-        return d;
-    }
-
-    private Unit unit(Reader r) {
-        String typeText = r.str("类型", true);
-        UnitType type = UnitType.fromLabel(typeText).orElse(UnitType.ADMIN);
-        if (!typeText.isEmpty() && UnitType.fromLabel(typeText).isEmpty()) {
-            r.ctx().diags().error("E-VALUE", r.posOf("类型"), "单位类型“" + typeText + "”无效", "可选值：行政、参公、事业。");
-        }
-        Unit u = new Unit(r.str("代码", true), r.str("名称", true), type, r.pos());
-        r.finish();
-        return u;
-    }
-
     private FinalDoc.Line line(Reader r) {
         String fn = r.code("功能科目", true, "功能分类项", 7);
         FinalDoc.Line l = new FinalDoc.Line(fn, optional(r, "年初预算"), optional(r, "本年收入"), optional(r, "基本支出"),
@@ -157,16 +114,9 @@ public final class FinalBinder {
         return c;
     }
 
-    private ThreePublic threePublic(Reader r) {
-        ThreePublic t = new ThreePublic(r.amount("因公出国", true), r.amount("公务用车购置", true),
-                r.amount("公务用车运行", true), r.amount("公务接待", true));
-        r.finish();
-        return t;
-    }
-
     private FinalDoc.SanGong sanGong(Reader r) {
-        ThreePublic budget = r.obj("预算", true).map(this::threePublic).orElse(ThreePublic.ZERO);
-        ThreePublic actual = r.obj("决算", true).map(this::threePublic).orElse(ThreePublic.ZERO);
+        ThreePublic budget = r.obj("预算", true).map(Common::threePublic).orElse(ThreePublic.ZERO);
+        ThreePublic actual = r.obj("决算", true).map(Common::threePublic).orElse(ThreePublic.ZERO);
         String[] why = {"", "", ""};
         r.obj("差异原因", false).ifPresent(x -> {
             why[0] = x.str("因公出国", false);
