@@ -42,22 +42,11 @@ class BudgetPdfTest {
             "2025年项目支出表", "部门（单位）整体绩效目标表", "2025年部门预算项目绩效目标汇总表");
     static final List<Integer> LANDSCAPE = List.of(2, 3, 5, 7, 9, 10, 12);
 
-    static Pipeline.Built built;
-    static byte[] pdf;
-    static PDDocument doc;
-    static List<String> pages;      // visible text per page
-    static List<String> squeezed;   // the same without whitespace
-
     static BuiltPdf out;
 
     @BeforeAll
     static void build() throws Exception {
         out = BuiltPdf.of("data/xinxiang-weibin-2025-budget.yaml");
-        built = out.built;
-        pdf = out.pdf;
-        doc = out.doc;
-        pages = out.pages;
-        squeezed = out.squeezed;
     }
 
     @AfterAll
@@ -75,14 +64,14 @@ class BudgetPdfTest {
 
     static String tableText(int no) {
         int from = tablePage(no);
-        int to = no == 12 ? squeezed.size() : tablePage(no + 1) - 1;
-        return String.join("", squeezed.subList(from - 1, to));
+        int to = no == 12 ? out.squeezed.size() : tablePage(no + 1) - 1;
+        return String.join("", out.squeezed.subList(from - 1, to));
     }
 
     @Test
     void coverAndPartHeadingsArePresent() {
-        assertTrue(squeezed.get(0).contains("新乡市卫滨区医疗保障局2025年部门预算"), squeezed.get(0));
-        assertTrue(squeezed.get(1).contains("目录"));
+        assertTrue(out.squeezed.get(0).contains("新乡市卫滨区医疗保障局2025年部门预算"), out.squeezed.get(0));
+        assertTrue(out.squeezed.get(1).contains("目录"));
         for (String h : List.of("第一部分新乡市卫滨区医疗保障局单位概况", "第二部分新乡市卫滨区医疗保障局2025年度部门预算情况说明",
                 "第三部分名词解释", "附件：新乡市卫滨区医疗保障局（汇总）2025年度部门预算表")) {
             assertTrue(find(h, 3) > 0, "heading missing after the TOC: " + h);
@@ -95,8 +84,8 @@ class BudgetPdfTest {
         for (int i = 1; i <= 12; i++) {
             int page = tablePage(i);
             assertTrue(page > last, "预算" + i + "表 missing or out of order");
-            if (i != 11) assertTrue(squeezed.get(page - 1).contains("单位：万元"), "unit line on 预算" + i + "表");
-            assertTrue(squeezed.get(page - 1).contains("部门名称：新乡市卫滨区医疗保障局"));
+            if (i != 11) assertTrue(out.squeezed.get(page - 1).contains("单位：万元"), "unit line on 预算" + i + "表");
+            assertTrue(out.squeezed.get(page - 1).contains("部门名称：新乡市卫滨区医疗保障局"));
             last = page;
         }
     }
@@ -188,7 +177,7 @@ class BudgetPdfTest {
     void narrativeFiguresEqualTheTables() {
         List<String> total03 = rowNumbers(tableText(3), "合计", 9);   // 合计 基本 工资 个人 商品 资本 项目 运转 特定
         List<String> total06 = rowNumbers(tableText(6), "合计", 3);   // 合计 人员 公用
-        String part2 = String.join("", squeezed.subList(find("第二部分", 3) - 1, find("第三部分名词解释", 3)));
+        String part2 = String.join("", out.squeezed.subList(find("第二部分", 3) - 1, find("第三部分名词解释", 3)));
         String total = total03.get(0);
         String basic = total03.get(1);
         String project = total03.get(6);
@@ -209,14 +198,14 @@ class BudgetPdfTest {
         assertTrue(part2.contains("拟组织对8个项目进行预算绩效评价，涉及资金" + project + "万元"));
         assertTrue(part2.contains("城乡医疗救助项目90.00万元、医疗服务与保障能力提升资金项目2.00万元"));
         assertTrue(part2.contains("财预〔2017〕98号"));
-        String glossary = squeezed.get(find("第三部分名词解释", 3) - 1);
+        String glossary = out.squeezed.get(find("第三部分名词解释", 3) - 1);
         assertTrue(glossary.contains("区级财政当年拨付的资金") && glossary.contains("纳入区级财政预算管理"), glossary);
         assertFalse(glossary.contains("省级"));
     }
 
     @Test
     void tocPageNumbersAreTheRealPages() {
-        String toc = pages.get(1);
+        String toc = out.pages.get(1);
         Map<String, Integer> entries = new LinkedHashMap<>();
         Matcher m = Pattern.compile("(?m)^\\s*(.+?)[\\s.．·…]*?(\\d{1,3})\\s*$").matcher(toc);
         while (m.find()) {
@@ -229,7 +218,7 @@ class BudgetPdfTest {
             assertEquals(real, e.getValue(), "TOC entry “" + e.getKey() + "”");
         }
         // and the layout's own view of where each heading starts agrees
-        Map<String, Integer> idPages = built.result().idPages();
+        Map<String, Integer> idPages = out.built.result().idPages();
         assertEquals(TocIds.ALL.size(), idPages.size(), "every TOC target id located: " + idPages);
         assertEquals(tablePage(3), idPages.get("t03"));
         assertEquals(find("五、一般公共预算支出预算情况说明", 3), idPages.get("s5"));
@@ -239,9 +228,9 @@ class BudgetPdfTest {
     void widePagesAreLandscapeAndTheRestPortrait() {
         for (int i = 1; i <= 12; i++) {
             int from = tablePage(i);
-            int to = i == 12 ? doc.getNumberOfPages() : tablePage(i + 1) - 1;
+            int to = i == 12 ? out.doc.getNumberOfPages() : tablePage(i + 1) - 1;
             for (int p = from; p <= to; p++) {
-                PDPage page = doc.getPage(p - 1);
+                PDPage page = out.doc.getPage(p - 1);
                 float w = page.getMediaBox().getWidth();
                 float h = page.getMediaBox().getHeight();
                 if (LANDSCAPE.contains(i)) {
@@ -253,7 +242,7 @@ class BudgetPdfTest {
                 }
             }
         }
-        assertEquals(595, doc.getPage(0).getMediaBox().getWidth(), 1);
+        assertEquals(595, out.doc.getPage(0).getMediaBox().getWidth(), 1);
     }
 
     @Test
@@ -261,7 +250,7 @@ class BudgetPdfTest {
         int spans = 0;
         for (int i = 1; i <= 12; i++) {
             int from = tablePage(i);
-            int to = i == 12 ? doc.getNumberOfPages() : tablePage(i + 1) - 1;
+            int to = i == 12 ? out.doc.getNumberOfPages() : tablePage(i + 1) - 1;
             for (int p = from + 1; p <= to; p++) {
                 spans++;
                 String header = switch (i) {
@@ -273,7 +262,7 @@ class BudgetPdfTest {
                     case 12 -> "单位编码（项目编码）";
                     default -> "合计";
                 };
-                assertTrue(squeezed.get(p - 1).contains(header), "预算" + i + "表 continues on page " + p + " without its header");
+                assertTrue(out.squeezed.get(p - 1).contains(header), "预算" + i + "表 continues on page " + p + " without its header");
             }
         }
         assertTrue(spans > 0, "this document has at least one table spanning pages");
@@ -281,13 +270,13 @@ class BudgetPdfTest {
 
     @Test
     void noClippedCopiesOfHeadingsOrRowsInThePdf() {
-        List<String> raw = PdfText.rawPageTexts(doc).stream().map(PdfText::squeeze).toList();
-        assertEquals(squeezed, raw, "text that is not visible must not be in the PDF (Ctrl+F would find it)");
+        List<String> raw = PdfText.rawPageTexts(out.doc).stream().map(PdfText::squeeze).toList();
+        assertEquals(out.squeezed, raw, "text that is not visible must not be in the PDF (Ctrl+F would find it)");
     }
 
     @Test
     void everyFontIsEmbeddedAndSubset() {
-        var fonts = PdfText.fonts(doc);
+        var fonts = PdfText.fonts(out.doc);
         assertFalse(fonts.isEmpty());
         for (var f : fonts) assertTrue(f.embeddedSubset(), "not embedded+subset: " + f);
         assertTrue(fonts.stream().anyMatch(f -> f.baseFont().contains("NotoSerifSC")));
@@ -296,15 +285,15 @@ class BudgetPdfTest {
 
     @Test
     void metadataLanguageAndBookmarks() throws IOException {
-        PDDocumentInformation info = doc.getDocumentInformation();
+        PDDocumentInformation info = out.doc.getDocumentInformation();
         assertEquals("新乡市卫滨区医疗保障局2025年部门预算", info.getTitle());
         assertEquals("新乡市卫滨区医疗保障局", info.getAuthor());
         assertTrue(info.getSubject().contains("部门预算"));
         assertTrue(info.getKeywords().contains("三公经费"));
         assertEquals(2025, info.getCreationDate().get(java.util.Calendar.YEAR));
-        assertEquals("zh-CN", doc.getDocumentCatalog().getLanguage());
+        assertEquals("zh-CN", out.doc.getDocumentCatalog().getLanguage());
         List<String> marks = new ArrayList<>();
-        collect(doc.getDocumentCatalog().getDocumentOutline(), marks);
+        collect(out.doc.getDocumentCatalog().getDocumentOutline(), marks);
         for (String h : List.of("第一部分", "第二部分", "第三部分 名词解释", "一、收入支出预算总体情况说明", "九、其他重要事项的情况说明")) {
             assertTrue(marks.stream().anyMatch(b -> b.startsWith(h)), "bookmark " + h + " in " + marks);
         }
@@ -327,9 +316,9 @@ class BudgetPdfTest {
         Pipeline fresh = new Pipeline(HOME);
         var c = fresh.check(DATA, "data/xinxiang-weibin-2025-budget.yaml");
         byte[] again = fresh.render(c.doc().orElseThrow()).result().pdf();
-        assertTrue(Arrays.equals(pdf, again), "two builds differ");
-        assertFalse(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1).contains("CreationDate(D:2026"),
+        assertTrue(Arrays.equals(out.pdf, again), "two builds differ");
+        assertFalse(new String(out.pdf, java.nio.charset.StandardCharsets.ISO_8859_1).contains("CreationDate(D:2026"),
                 "no clock in the PDF");
-        assertNotNull(doc.getDocumentCatalog().getCOSObject().getDictionaryObject(COSName.LANG));
+        assertNotNull(out.doc.getDocumentCatalog().getCOSObject().getDictionaryObject(COSName.LANG));
     }
 }

@@ -37,20 +37,11 @@ class FinalPdfTest {
             "政府性基金预算财政拨款收入支出决算表", "国有资本经营预算财政拨款收入支出决算表");
     static final List<Integer> LANDSCAPE = List.of(2, 3, 4, 6, 7, 8, 9);
 
-    static Pipeline.Built built;
-    static byte[] pdf;
-    static PDDocument doc;
-    static List<String> squeezed;
-
     static BuiltPdf out;
 
     @BeforeAll
     static void build() throws Exception {
         out = BuiltPdf.of("data/jiaozuo-zhongzhan-2021-final.yaml");
-        built = out.built;
-        pdf = out.pdf;
-        doc = out.doc;
-        squeezed = out.squeezed;
     }
 
     @AfterAll
@@ -69,16 +60,16 @@ class FinalPdfTest {
     static String tableText(int no) {
         int from = tablePage(no);
         int to = no == 9 ? find("第三部分", from) - 1 : tablePage(no + 1) - 1;
-        return String.join("", squeezed.subList(from - 1, to));
+        return String.join("", out.squeezed.subList(from - 1, to));
     }
 
     static String part3() {
-        return String.join("", squeezed.subList(find("第三部分2021年度部门决算情况说明", 3) - 1, find("第四部分名词解释", 3)));
+        return String.join("", out.squeezed.subList(find("第三部分2021年度部门决算情况说明", 3) - 1, find("第四部分名词解释", 3)));
     }
 
     @Test
     void coverAndParts() {
-        assertTrue(squeezed.get(0).contains("焦作市中站区医疗保障局2021年度部门决算"), squeezed.get(0));
+        assertTrue(out.squeezed.get(0).contains("焦作市中站区医疗保障局2021年度部门决算"), out.squeezed.get(0));
         for (String h : List.of("第一部分焦作市中站区医疗保障局概况", "第二部分2021年度部门决算表", "第三部分2021年度部门决算情况说明",
                 "部门整体绩效自评表", "第四部分名词解释")) {
             assertTrue(find(h, 3) > 0, h);
@@ -91,7 +82,7 @@ class FinalPdfTest {
         for (int i = 1; i <= 9; i++) {
             int page = tablePage(i);
             assertTrue(page > last, "公开" + i + "表 missing or out of order");
-            String first = squeezed.get(page - 1);
+            String first = out.squeezed.get(page - 1);
             assertTrue(first.contains("部门：焦作市中站区医疗保障局2021年度金额单位：万元"), "公开" + i + "表 meta line");
             assertTrue(tableText(i).contains("注：本表反映部门本年度"), "公开" + i + "表 note");
             if (i != 6 && i != 7) assertTrue(first.contains("栏次"), "公开" + i + "表 栏次");
@@ -187,7 +178,7 @@ class FinalPdfTest {
     void selfEvaluationTable() {
         int page = find("部门整体绩效自评表（2021年度）", 3);
         assertTrue(page > 0);
-        String t = String.join("", squeezed.subList(page - 1, find("第四部分名词解释", page) - 1));
+        String t = String.join("", out.squeezed.subList(page - 1, find("第四部分名词解释", page) - 1));
         assertTrue(t.contains(squeeze("部门预算总额 1,049.58 801.14 801.14")), t);
         assertTrue(t.contains("政府采购执行率") && !t.contains("釆") && !t.contains("%%"));
         assertTrue(t.contains("总分") && t.contains("100"));
@@ -196,7 +187,7 @@ class FinalPdfTest {
     @Test
     void tocPageNumbersAreTheRealPages() {
         int tocPage = 2;
-        String toc = PdfText.pageTexts(doc).get(tocPage - 1);
+        String toc = PdfText.pageTexts(out.doc).get(tocPage - 1);
         Map<String, Integer> entries = new LinkedHashMap<>();
         Matcher m = Pattern.compile("(?m)^\\s*(.+?)[\\s.．·…]*?(\\d{1,3})\\s*$").matcher(toc);
         while (m.find()) {
@@ -205,7 +196,7 @@ class FinalPdfTest {
         }
         assertEquals(TocIds.FINAL.size(), entries.size(), "TOC entries: " + entries.keySet());
         for (var e : entries.entrySet()) assertEquals(find(e.getKey(), tocPage + 1), e.getValue(), "TOC “" + e.getKey() + "”");
-        assertEquals(TocIds.FINAL.size(), built.result().idPages().size());
+        assertEquals(TocIds.FINAL.size(), out.built.result().idPages().size());
     }
 
     @Test
@@ -214,29 +205,29 @@ class FinalPdfTest {
             int from = tablePage(i);
             int to = i == 9 ? from : tablePage(i + 1) - 1;
             for (int p = from; p <= to; p++) {
-                PDPage page = doc.getPage(p - 1);
+                PDPage page = out.doc.getPage(p - 1);
                 boolean landscape = page.getMediaBox().getWidth() > page.getMediaBox().getHeight();
                 assertEquals(LANDSCAPE.contains(i), landscape, "公开" + i + "表 page " + p);
             }
         }
-        PDPage self = doc.getPage(find("部门整体绩效自评表（2021年度）", 3) - 1);
+        PDPage self = out.doc.getPage(find("部门整体绩效自评表（2021年度）", 3) - 1);
         assertTrue(self.getMediaBox().getWidth() > self.getMediaBox().getHeight());
-        assertTrue(doc.getPage(0).getMediaBox().getWidth() < doc.getPage(0).getMediaBox().getHeight());
+        assertTrue(out.doc.getPage(0).getMediaBox().getWidth() < out.doc.getPage(0).getMediaBox().getHeight());
     }
 
     @Test
     void fontsMetadataBookmarksAndSameBytes() throws Exception {
-        for (var f : PdfText.fonts(doc)) assertTrue(f.embeddedSubset(), "not embedded+subset: " + f);
-        assertEquals("焦作市中站区医疗保障局2021年度部门决算", doc.getDocumentInformation().getTitle());
+        for (var f : PdfText.fonts(out.doc)) assertTrue(f.embeddedSubset(), "not embedded+subset: " + f);
+        assertEquals("焦作市中站区医疗保障局2021年度部门决算", out.doc.getDocumentInformation().getTitle());
         List<String> marks = new ArrayList<>();
-        collect(doc.getDocumentCatalog().getDocumentOutline(), marks);
+        collect(out.doc.getDocumentCatalog().getDocumentOutline(), marks);
         for (int i = 1; i <= 9; i++) assertTrue(marks.contains(String.format("公开%02d表 ", i) + TABLES.get(i - 1)), marks.toString());
         for (String h : List.of("第一部分", "第二部分", "第三部分", "第四部分 名词解释", "十三、预算绩效情况说明", "部门整体绩效自评表")) {
             assertTrue(marks.stream().anyMatch(b -> b.startsWith(h)), h);
         }
         Pipeline fresh = new Pipeline(HOME);
         byte[] again = fresh.render(fresh.check(DATA, "data/jiaozuo-zhongzhan-2021-final.yaml").doc().orElseThrow()).result().pdf();
-        assertTrue(Arrays.equals(pdf, again), "two builds differ");
+        assertTrue(Arrays.equals(out.pdf, again), "two builds differ");
     }
 
     private static void collect(PDOutlineNode node, List<String> out) {
