@@ -123,7 +123,7 @@ public final class Main {
                 String name = display(f);
                 long t0 = System.nanoTime();
                 Pipeline.Checked c = pipeline.check(f, name);
-                DiagnosticFormatter fmt = new DiagnosticFormatter(n -> n.equals(name) ? c.source().lines() : List.of());
+                DiagnosticFormatter fmt = new DiagnosticFormatter(n -> n.equals(name) ? c.source().lines() : pipeline.layoutLines(n));
                 for (Diagnostic d : c.diags().sorted()) err.print(fmt.format(d));
                 errors += c.diags().errorCount();
                 warnings += c.diags().warningCount();
@@ -138,7 +138,7 @@ public final class Main {
                 }
                 Path target = outDir.resolve(baseName(f) + ".pdf");
                 try {
-                    Pipeline.Built b = pipeline.render(c.doc().orElseThrow());
+                    Pipeline.Built b = pipeline.render(c);
                     Files.createDirectories(outDir);
                     AtomicFiles.write(target, b.result().pdf());
                     long ms = (System.nanoTime() - t0) / 1_000_000;

@@ -3,91 +3,134 @@ package org.budgetpdf;
 import org.budgetpdf.bind.Binder;
 import org.budgetpdf.catalog.Catalog;
 import org.budgetpdf.check.Checker;
-import org.budgetpdf.compute.BudgetReport;
-import org.budgetpdf.compute.ReportBuilder;
+import org.budgetpdf.check.Context;
+import org.budgetpdf.compute.Realize;
+import org.budgetpdf.compute.Realized;
 import org.budgetpdf.diag.Diagnostics;
-import org.budgetpdf.diag.SourcePos;
+import org.budgetpdf.layout.Layout;
+import org.budgetpdf.layout.LayoutLoader;
 import org.budgetpdf.load.SourceFile;
 import org.budgetpdf.load.YamlLoader;
-import org.budgetpdf.check.FinalRules;
-import org.budgetpdf.compute.FinalReport;
-import org.budgetpdf.compute.FinalReportBuilder;
-import org.budgetpdf.model.BudgetDoc;
 import org.budgetpdf.model.Disclosure;
-import org.budgetpdf.model.FinalDoc;
 import org.budgetpdf.render.FontSet;
 import org.budgetpdf.render.PdfMeta;
 import org.budgetpdf.render.PdfRenderer;
 import org.budgetpdf.render.RenderResult;
+import org.budgetpdf.render.Report;
 import org.budgetpdf.render.Templates;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.nio.file.Path;
 
-/** load → bind → check → compute → render, one file at a time. Configured once, run many times. */
+/** load → bind → layout → realize → check → render, one file at a time. Configured once, run many times. */
 public final class Pipeline {
     private final Path home;
+    private final LayoutLoader layouts;
+    private final Map<String, Optional<Layout>> loaded = new ConcurrentHashMap<>();
+    private final Diagnostics layoutDiags = new Diagnostics();
     private Templates templates;
     private PdfRenderer renderer;
 
     /** @param home the project folder holding templates/ and fonts/ */
     public Pipeline(Path home) {
         this.home = home;
+        this.layouts = new LayoutLoader(home.resolve("templates"));
     }
 
-    /** A checked file: its source lines (for messages), diagnostics and, when it bound, the model. */
-    public record Checked(SourceFile source, Diagnostics diags, Optional<Disclosure> doc) {
+    /** A checked file: its source lines, its diagnostics and, when it bound, the realized figures and the layout. */
+    public record Checked(SourceFile source, Diagnostics diags, Optional<Realized> realized, Optional<Layout> layout) {
         public boolean ok() {
-            return doc.isPresent() && !diags.hasErrors();
+            return realized.isPresent() && layout.isPresent() && !diags.hasErrors();
         }
     }
 
-    /** @param report the {@link BudgetReport} or {@link FinalReport} the template was given */
-    public record Built(RenderResult result, Object report, String xhtml) {
+    public record Built(RenderResult result, Report report, String xhtml) {
     }
 
     public Checked check(Path file, String displayName) {
         Diagnostics diags = new Diagnostics();
         SourceFile src = new YamlLoader().load(file, displayName, diags);
-        Optional<Disclosure> doc = new Binder().bindAny(src, diags).map(d -> (Disclosure) d);
-        doc.ifPresent(d -> {
-            Catalog catalog = Catalog.forYear(d.catalogYear());
-            if (d instanceof BudgetDoc b) new Checker(catalog).check(b, diags);
-            if (d instanceof FinalDoc f) new FinalRules(catalog).check(f, diags);
-        });
-        return new Checked(src, diags, doc);
+        Optional<Disclosure> doc = new Binder().bind(src, diags);
+        if (doc.isEmpty()) return new Checked(src, diags, Optional.empty(), Optional.empty());
+        Disclosure d = doc.get();
+        Optional<Layout> layout = chooseLayout(d, diags);
+        Realized realized = Realize.of(d, Catalog.forYear(d.catalogYear()));
+        new Checker().check(new Context(d, realized, layout.orElse(null), src), diags);
+        return new Checked(src, diags, Optional.of(realized), layout);
     }
 
-    /** Renders a document of either kind that checked clean. */
-    public Built render(Disclosure doc) throws Exception {
-        return doc instanceof FinalDoc f ? render(f) : render((BudgetDoc) doc);
+    /** The layout the file names (版式), else the default layout for its kind and year. */
+    private Optional<Layout> chooseLayout(Disclosure d, Diagnostics diags) {
+        List<String> names = layouts.names();
+        if (!d.layout().isEmpty()) {
+            if (!names.contains(d.layout())) {
+                diags.error("E-LAYOUT", d.layoutPos(), "没有名为“" + d.layout() + "”的版式",
+                        "templates/ 下的版式：" + String.join("、", names) + "。新版式的做法见 README“版式”一节。");
+                return Optional.empty();
+            }
+            Optional<Layout> l = layout(d.layout(), diags);
+            if (l.isPresent() && l.get().kind() != d.kind()) {
+                diags.error("E-LAYOUT", d.layoutPos(), "版式“" + d.layout() + "”是" + l.get().kind().label() + "的版式，这个文件是"
+                        + d.kind().label(), "换用" + d.kind().label() + "的版式，或改正“文档”。");
+                return Optional.empty();
+            }
+            return l;
+        }
+        for (String n : names) {
+            Optional<Layout> l = layout(n, diags);
+            if (l.isPresent() && l.get().isDefaultFor(d.kind(), d.year())) return l;
+        }
+        diags.error("E-LAYOUT", org.budgetpdf.diag.SourcePos.fileOnly(d.file()), "没有适用于" + d.year() + "年" + d.kind().label()
+                + "的默认版式", "在文件开头写“版式: …”选择一个版式；templates/ 下的版式：" + String.join("、", names) + "。");
+        return Optional.empty();
     }
 
-    /** 部门决算: final.ftlh. */
-    public Built render(FinalDoc doc) throws Exception {
-        FinalReport report = new FinalReportBuilder(doc, Catalog.forYear(doc.catalogYear())).build();
-        String xhtml = templates().render("final.ftlh", report);
-        var meta = report.meta();
-        PdfMeta pdfMeta = new PdfMeta(meta.title(), meta.dept(), meta.dept() + meta.year() + "年度部门决算公开",
-                meta.keywords(), "zh-CN", doc.publishDate());
-        RenderResult result = renderer().render(xhtml, home.resolve("templates").toUri().toString(), pdfMeta,
-                new LinkedHashSet<>(TocIds.FINAL));
-        return new Built(result, report, xhtml);
+    /** A layout, loaded once; its file problems are added to every file that uses it. */
+    private Optional<Layout> layout(String name, Diagnostics diags) {
+        Diagnostics own = new Diagnostics();
+        Optional<Layout> l = loaded.computeIfAbsent(name, n -> layouts.load(n, own));
+        own.sorted().forEach(layoutDiags::add);
+        layoutDiags.sorted().stream().filter(x -> x.pos().file().startsWith("templates/" + name + "/"))
+                .forEach(diags::add);
+        return l;
+    }
+
+    /** Source lines of a data file checked or a layout file read, by display name (for diagnostics). */
+    public List<String> layoutLines(String displayName) {
+        return layouts.lines(displayName);
     }
 
     /** Renders a document that checked clean. Bytes only: writing the file is the caller's. */
-    public Built render(BudgetDoc doc) throws Exception {
-        BudgetReport report = new ReportBuilder(doc, Catalog.forYear(doc.catalogYear())).build();
-        String xhtml = templates().render("budget.ftlh", report);
-        var meta = report.meta();
-        PdfMeta pdfMeta = new PdfMeta(meta.title(), meta.dept(), meta.dept() + meta.year() + "年部门预算公开",
-                meta.keywords(), "zh-CN", doc.publishDate());
-        Set<String> ids = new LinkedHashSet<>(TocIds.ALL);
-        RenderResult result = renderer().render(xhtml, home.resolve("templates").toUri().toString(), pdfMeta, ids);
+    public Built render(Checked c) throws Exception {
+        Realized realized = c.realized().orElseThrow();
+        Layout layout = c.layout().orElseThrow();
+        Report report = new Report(realized, layout);
+        String xhtml = templates().render(layout.template(), report);
+        PdfMeta meta = new PdfMeta(head(xhtml, "<title>([^<]*)</title>"), head(xhtml, "<meta name=\"author\" content=\"([^\"]*)\""),
+                head(xhtml, "<meta name=\"subject\" content=\"([^\"]*)\""),
+                head(xhtml, "<meta name=\"keywords\" content=\"([^\"]*)\""), "zh-CN", realized.doc().publishDate());
+        Set<String> ids = new LinkedHashSet<>();
+        Matcher m = Pattern.compile("href=\"#([^\"]+)\"").matcher(xhtml);
+        while (m.find()) ids.add(m.group(1));
+        RenderResult result = renderer().render(xhtml, layout.folder().toUri().toString(), meta, ids);
         return new Built(result, report, xhtml);
+    }
+
+    private static String head(String xhtml, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(xhtml);
+        return m.find() ? unescape(m.group(1)) : "";
+    }
+
+    private static String unescape(String s) {
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
     }
 
     private Templates templates() throws IOException {
@@ -104,10 +147,5 @@ public final class Pipeline {
             renderer = new PdfRenderer(fonts);
         }
         return renderer;
-    }
-
-    /** Positions for messages about the run itself rather than a line of data. */
-    static SourcePos fileOnly(String name) {
-        return SourcePos.fileOnly(name);
     }
 }

@@ -1,248 +1,530 @@
 package org.budgetpdf.bind;
 
+import org.budgetpdf.catalog.UnitType;
 import org.budgetpdf.diag.Diagnostics;
 import org.budgetpdf.diag.SourcePos;
 import org.budgetpdf.load.SourceFile;
 import org.budgetpdf.model.Amount;
 import org.budgetpdf.model.Approved;
 import org.budgetpdf.model.Assets;
-import org.budgetpdf.model.BasicLine;
-import org.budgetpdf.model.BudgetDoc;
 import org.budgetpdf.model.Department;
+import org.budgetpdf.model.Disclosure;
 import org.budgetpdf.model.DocKind;
-import org.budgetpdf.model.EconAmount;
+import org.budgetpdf.model.Fact;
 import org.budgetpdf.model.Fund;
+import org.budgetpdf.model.GovLevel;
 import org.budgetpdf.model.Indicator;
+import org.budgetpdf.model.Line;
+import org.budgetpdf.model.Measure;
+import org.budgetpdf.model.Nature;
 import org.budgetpdf.model.Performance;
-import org.budgetpdf.model.PriorYear;
-import org.budgetpdf.model.Procurement;
 import org.budgetpdf.model.Project;
-import org.budgetpdf.model.ProjectLine;
-import org.budgetpdf.model.ProjectType;
 import org.budgetpdf.model.Reasons;
-import org.budgetpdf.model.RunningCost;
-import org.budgetpdf.model.ThreePublic;
+import org.budgetpdf.model.SanGongCounts;
 import org.budgetpdf.model.Unit;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** YAML nodes → model records. Reports shape and type errors; relations between figures are the checker's. */
+/**
+ * YAML nodes → {@link Disclosure}, for both document kinds: every amount becomes a {@link Fact}. Reports shape and
+ * type errors; relations between figures are the checker's. The parts both kinds share are read the same way.
+ */
 public final class Binder {
     private static final int FUNCTION_ITEM = 7;
     private static final int ECON_ITEM = 5;
-    private static final List<String> PROJECT_INDICATOR_KINDS = List.of("成本指标", "产出指标", "效益指标", "满意度指标");
+    /** 三公 parts as written in the file, in print order. */
+    public static final List<String> SANGONG_PARTS = List.of("因公出国", "公务用车购置", "公务用车运行", "公务接待");
+    private static final List<String> BUDGET_ONLY = List.of("基本支出", "项目");
+    private static final List<String> FINAL_ONLY = List.of("决算明细", "结转结余", "基本支出经济分类");
 
-    /** Dispatch by document kind: 文档: 部门决算 in the 决算 format goes to {@link FinalBinder}. */
-    public Optional<? extends org.budgetpdf.model.Disclosure> bindAny(SourceFile src, Diagnostics diags) {
-        return FinalBinder.isFinal(src) ? new FinalBinder().bind(src, diags) : bind(src, diags);
-    }
+    private Reader.Ctx ctx;
+    private final List<Fact> facts = new ArrayList<>();
+    private final List<Line> lines = new ArrayList<>();
+    private final List<Project> projects = new ArrayList<>();
+    private final Map<String, Reasons.Given> reasons = new LinkedHashMap<>();
 
-    public Optional<BudgetDoc> bind(SourceFile src, Diagnostics diags) {
+    public Optional<Disclosure> bind(SourceFile src, Diagnostics diags) {
         if (src.root() == null) return Optional.empty();
-        Reader.Ctx ctx = new Reader.Ctx(src.name(), diags);
+        ctx = new Reader.Ctx(src.name(), diags);
         Reader r = new Reader(ctx, "", src.root());
 
         DocKind kind = r.label("文档", DocKind.class, true, "文档类型").orElse(DocKind.BUDGET);
-        int year = Common.year(r, "年度", true);
-        int catalogYear = r.has("科目年度") ? Common.year(r, "科目年度", false) : year;
+        kindMatchesContent(r, kind);
+        int year = year(r, "年度", true);
+        int catalogYear = r.has("科目年度") ? year(r, "科目年度", false) : year;
+        String layout = r.str("版式", false);
+        SourcePos layoutPos = r.posOf("版式");
         ctx.amountUnit(r);
-        LocalDate publish = Common.publishDate(r, year);
-        if (kind == DocKind.FINAL_ACCOUNTS) {
-            diags.error("E-KIND", r.posOf("文档"), "文档类型写的是部门决算，但内容是部门预算的格式（有“基本支出”“项目”）", "部门决算请按 data/jiaozuo-zhongzhan-2021-final.yaml 的格式填写；如果这是预算，请把“文档”改为“部门预算”。");
-        }
+        LocalDate publish = publishDate(r, year);
 
-        Department dept = r.obj("部门", true).map(d -> Common.department(d, true)).orElse(null);
-        List<Unit> units = r.list("单位", true).stream().map(Common::unit).toList();
-        if (units.isEmpty() && r.value("单位") instanceof org.yaml.snakeyaml.nodes.SequenceNode) {
+        Department dept = r.obj("部门", true).map(this::department).orElse(null);
+        List<Unit> units = r.list("单位", true).stream().map(this::unit).toList();
+        if (units.isEmpty() && r.value("单位") instanceof SequenceNode) {
             diags.error("E-MISSING", r.posOf("单位"), "“单位”下没有任何预算单位", "在“单位:”下至少写一个单位（第一个是本级）。");
         }
-        List<BasicLine> basic = r.list("基本支出", false).stream().map(this::basicLine).toList();
-        List<Project> projects = r.list("项目", false).stream().map(this::project).toList();
-        ThreePublic sanGong = r.obj("三公经费", true).map(Common::threePublic).orElse(ThreePublic.ZERO);
-        RunningCost running = r.obj("机关运行经费", false).map(this::runningCost)
-                .orElse(new RunningCost(null, ""));
-        Procurement procurement = r.obj("政府采购", true).map(this::procurement)
-                .orElse(new Procurement(Amount.ZERO, Amount.ZERO, Amount.ZERO));
-        Assets assets = r.obj("国有资产", true).map(this::assets).orElse(null);
-        Performance perf = r.obj("绩效", true).map(this::performance).orElse(null);
-        PriorYear prior = r.obj("上年", true).map(this::prior).orElse(null);
-        Reasons reasons = r.obj("变动原因", false).map(this::reasons).orElse(Reasons.NONE);
-        Approved approved = r.obj("批复", false).map(this::approved).orElse(null);
+        if (kind == DocKind.BUDGET) {
+            r.list("基本支出", false).forEach(this::basicLine);
+            List<Reader> ps = r.list("项目", false);
+            for (int i = 0; i < ps.size(); i++) project(ps.get(i), "p" + (i + 1));
+        } else {
+            r.list("决算明细", true).forEach(this::finalLine);
+            r.obj("结转结余", true).ifPresent(this::carry);
+            r.obj("基本支出经济分类", false).ifPresent(this::basicEcon);
+        }
+        SanGongCounts counts = SanGongCounts.NONE;
+        if (r.has("三公经费")) {
+            Reader s = r.obj("三公经费", false).orElseThrow();
+            counts = kind == DocKind.BUDGET ? sanGongBudget(s) : sanGongFinal(s);
+        }
+        String usage = "";
+        if (r.has("机关运行经费")) {
+            if (r.value("机关运行经费") instanceof MappingNode) {
+                usage = r.obj("机关运行经费", false).map(this::runningCost).orElse("");
+            } else {
+                Amount a = r.amount("机关运行经费", false);
+                facts.add(Fact.item(Measure.RUNNING_COST, "金额", a.value(), a.pos()));
+            }
+        }
+        r.obj("政府采购", false).ifPresent(this::procurement);
+        Assets assets = r.obj("国有资产", false).map(this::assets).orElse(null);
+        Performance perf = r.obj("绩效", false).map(this::performance).orElse(null);
+        r.obj("上年", false).ifPresent(this::prior);
+        r.obj("变动原因", false).ifPresent(this::reasons);
+        Approved approved = null;
+        if (r.has("批复")) approved = r.obj("批复", false).map(this::approved).orElse(null);
+        if (r.has("控制数")) approved = r.obj("控制数", false).map(this::approved).orElse(null);
+        String other = r.str("其他事项", false);
         r.finish();
 
-        if (dept == null || assets == null || perf == null || prior == null) return Optional.empty();
-        return Optional.of(new BudgetDoc(src.name(), kind, year, catalogYear, publish, dept, units, basic, projects,
-                sanGong, running, procurement, assets, perf, prior, reasons, approved));
+        if (dept == null) return Optional.empty();
+        // A department of one unit: what the file gives for the department is that unit's.
+        List<Fact> all = facts;
+        if (units.size() == 1) {
+            String only = units.get(0).code();
+            all = facts.stream().map(f -> f.unit() == null ? f.withUnit(only) : f).toList();
+        }
+        return Optional.of(new Disclosure(src.name(), kind, year, catalogYear, publish, layout, layoutPos, dept,
+                units, List.copyOf(all), List.copyOf(lines), List.copyOf(projects), usage, assets, perf, counts,
+                new Reasons(Collections.unmodifiableMap(reasons)), approved, other));
     }
 
-    private BasicLine basicLine(Reader r) {
+    /** 文档 must match the sections: a 决算 written with 基本支出/项目, or a 预算 with 决算明细, is reported once. */
+    private void kindMatchesContent(Reader r, DocKind kind) {
+        List<String> wrong = kind == DocKind.BUDGET ? FINAL_ONLY : BUDGET_ONLY;
+        for (String k : wrong) {
+            if (r.value(k) == null) continue;
+            if (kind == DocKind.FINAL_ACCOUNTS) {
+                ctx.diags().error("E-KIND", r.posOf("文档"), "文档类型写的是部门决算，但内容是部门预算的格式（有“" + k + "”）",
+                        "部门决算请按 data/jiaozuo-zhongzhan-2021-final.yaml 的格式填写；如果这是预算，请把“文档”改为“部门预算”。");
+            } else {
+                ctx.diags().error("E-KIND", r.posOf("文档"), "文档类型写的是部门预算，但内容是部门决算的格式（有“" + k + "”）",
+                        "部门预算请按 data/xinxiang-weibin-2025-budget.yaml 的格式填写；如果这是决算，请把“文档”改为“部门决算”。");
+            }
+            return;
+        }
+    }
+
+    // ---- header, department, units -------------------------------------------------------------------------------
+
+    private int year(Reader r, String key, boolean required) {
+        int y = r.count(key, required);
+        if (y != 0 && (y < 2000 || y > 2100)) {
+            ctx.diags().error("E-VALUE", r.posOf(key), "“" + key + "”" + y + " 不是合理的年份", "写四位年份，例如 2025。");
+        }
+        return y;
+    }
+
+    /** 公开日期: the cover's month and the PDF's creation date (never the clock). */
+    private LocalDate publishDate(Reader r, int year) {
+        String s = r.str("公开日期", true);
+        LocalDate fallback = LocalDate.of(Math.max(year, 2000), 1, 1);
+        if (s.isEmpty()) return fallback;
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeException e) {
+            ctx.diags().error("E-VALUE", r.posOf("公开日期"), "“公开日期”的值“" + s + "”不是日期",
+                    "写成 \"2025-03-01\"（带引号）。");
+            return fallback;
+        }
+    }
+
+    private Department department(Reader r) {
+        Department d = new Department(r.str("名称", true), r.str("代码", false),
+                r.label("级次", GovLevel.class, true, "政府级次").orElse(GovLevel.COUNTY),
+                r.str("职责概述", false), r.strList("职责", true), r.strList("机构设置", false),
+                r.countOrNull("编制人数"), r.countOrNull("实有人数"), r.str("负责人", false), r.str("联系人", false),
+                r.str("联系电话", false), r.pos());
+        r.finish();
+        return d;
+    }
+
+    private Unit unit(Reader r) {
+        String typeText = r.str("类型", true);
+        UnitType type = UnitType.fromLabel(typeText).orElse(UnitType.ADMIN);
+        if (!typeText.isEmpty() && UnitType.fromLabel(typeText).isEmpty()) {
+            ctx.diags().error("E-VALUE", r.posOf("类型"), "单位类型“" + typeText + "”无效",
+                    "可选值：行政、参公、事业（参照公务员法管理的事业单位写“参公”）。");
+        }
+        Unit u = new Unit(r.str("代码", true), r.str("名称", true), type, r.str("规格", false), r.str("经费形式", false),
+                r.countOrNull("编制人数"), r.countOrNull("实有人数"), r.pos());
+        r.finish();
+        return u;
+    }
+
+    private Fund fund(Reader r) {
+        return r.has("资金") ? r.label("资金", Fund.class, false, "资金来源").orElse(Fund.APPROPRIATION)
+                : Fund.APPROPRIATION;
+    }
+
+    // ---- 部门预算: 基本支出 and 项目 ---------------------------------------------------------------------------------
+
+    private void basicLine(Reader r) {
         String unit = r.str("单位", true);
         String fn = r.code("功能科目", true, "功能分类项", FUNCTION_ITEM);
         SourcePos fnPos = r.posOf("功能科目");
         String fnName = r.str("功能科目名称", false);
-        Fund fund = r.has("资金") ? r.label("资金", Fund.class, false, "资金来源").orElse(Fund.APPROPRIATION)
-                : Fund.APPROPRIATION;
-        List<EconAmount> econ = new ArrayList<>();
+        Fund fund = fund(r);
         r.obj("经济科目", true).ifPresent(e -> {
             for (NodeTuple t : e.tuples()) {
                 String code = e.codeOf(t.getKeyNode(), "经济科目", "部门经济分类款", ECON_ITEM);
                 BigDecimal amt = e.amountOf(t.getValueNode(), "经济科目 " + code);
-                if (!code.isEmpty() && amt != null) econ.add(new EconAmount(code, amt, r.ctx().pos(t.getKeyNode())));
+                if (!code.isEmpty() && amt != null) {
+                    facts.add(new Fact(Measure.SPEND, unit, fn, code, fund, Nature.BASIC, null, null, amt,
+                            ctx.pos(t.getKeyNode())));
+                }
             }
             if (e.tuples().isEmpty() && e.isMapping()) {
-                r.ctx().diags().error("E-MISSING", e.pos(), "“经济科目”下没有金额", "至少写一行，例如 30101: 14.74。");
+                ctx.diags().error("E-MISSING", e.pos(), "“经济科目”下没有金额", "至少写一行，例如 30101: 14.74。");
             }
         });
         r.finish();
-        return new BasicLine(unit, fn, fnName, fund, List.copyOf(econ), r.pos(), fnPos);
+        lines.add(new Line(unit, fn, fnName, fund, r.pos(), fnPos, null));
     }
 
-    private Project project(Reader r) {
+    private void project(Reader r, String id) {
         String name = r.str("名称", true);
         String code = r.str("编码", false);
         String unit = r.str("单位", true);
         String listed = r.str("列示单位", false);
-        ProjectType type = r.label("类型", ProjectType.class, true, "项目类型").orElse(ProjectType.SPECIFIC);
-        List<ProjectLine> lines = new ArrayList<>();
+        String type = r.str("类型", true);
+        SourcePos typePos = r.posOf("类型");
         if (r.has("明细")) {
-            for (Reader l : r.list("明细", true)) {
-                lines.add(projectLine(l));
+            List<Reader> ls = r.list("明细", true);
+            for (Reader l : ls) {
+                projectLine(l, unit, id);
                 l.finish();
             }
-            if (lines.isEmpty() && r.value("明细") instanceof org.yaml.snakeyaml.nodes.SequenceNode) {
-                r.ctx().diags().error("E-MISSING", r.posOf("明细"), "项目“" + name + "”的“明细”是空的",
+            if (ls.isEmpty() && r.value("明细") instanceof SequenceNode) {
+                ctx.diags().error("E-MISSING", r.posOf("明细"), "项目“" + name + "”的“明细”是空的",
                         "每行写 {功能科目, 经济科目, 金额}；只有一个科目时不写“明细”，直接写功能科目、经济科目、金额。");
             }
             // ask every single-line key, so none of them is also reported as unknown
             List<String> single = java.util.stream.Stream.of("功能科目", "经济科目", "金额", "资金").filter(r::has).toList();
             if (!single.isEmpty()) {
-                r.ctx().diags().error("E-SHAPE", r.posOf(single.get(0)), "项目“" + name + "”同时写了“明细”和“"
+                ctx.diags().error("E-SHAPE", r.posOf(single.get(0)), "项目“" + name + "”同时写了“明细”和“"
                                 + String.join("”“", single) + "”，后者不会被计入",
                         "只有一个功能科目时直接写功能科目、经济科目、金额；有多个时只写“明细”，每行写 {功能科目, 经济科目, 金额}。");
             }
         } else {
-            lines.add(projectLine(r));
+            projectLine(r, unit, id);
         }
         String transfer = r.str("专项转移支付", false);
-        List<Indicator> indicators = new ArrayList<>();
-        r.obj("绩效指标", false).ifPresent(p -> {
-            for (String kind : PROJECT_INDICATOR_KINDS) {
-                for (Reader i : p.list(kind, false)) {
-                    indicators.add(new Indicator(kind, "", i.str("名称", true), i.str("值", true), i.str("说明", false),
-                            i.posOf("值")));
-                    i.finish();
-                }
-            }
-            p.finish();
-        });
+        String content = r.str("内容", false);
+        List<String> goals = r.strList("绩效目标", false);
+        List<Indicator> indicators = r.has("绩效指标") ? indicators(r.obj("绩效指标", false).orElseThrow()) : List.of();
         r.finish();
-        return new Project(code, name, unit, listed, type, List.copyOf(lines), transfer, List.copyOf(indicators), r.pos());
+        projects.add(new Project(id, code, name, unit, listed, type, typePos, transfer, content, goals, indicators,
+                r.pos()));
     }
 
-    private ProjectLine projectLine(Reader r) {
+    private void projectLine(Reader r, String unit, String id) {
         String fn = r.code("功能科目", true, "功能分类项", FUNCTION_ITEM);
         String econ = r.code("经济科目", true, "部门经济分类款", ECON_ITEM);
-        Fund fund = r.has("资金") ? r.label("资金", Fund.class, false, "资金来源").orElse(Fund.APPROPRIATION)
-                : Fund.APPROPRIATION;
+        Fund fund = fund(r);
         Amount amt = r.amount("金额", true);
-        return new ProjectLine(fn, econ, fund, amt.value(), amt.pos());
+        facts.add(new Fact(Measure.SPEND, unit, fn, econ, fund, Nature.PROJECT, id, null, amt.value(), amt.pos()));
     }
 
-    private RunningCost runningCost(Reader r) {
-        RunningCost c = new RunningCost(r.has("金额") ? r.amount("金额", false) : null, r.str("用途", false));
+    /**
+     * 绩效指标: 一级 → list of 三级, or 一级 → 二级 → list of 三级. A 三级 is {名称, 值, 描述?, 依据?, 说明?}.
+     */
+    private List<Indicator> indicators(Reader r) {
+        List<Indicator> out = new ArrayList<>();
+        for (NodeTuple t : r.tuples()) {
+            String l1 = ((ScalarNode) t.getKeyNode()).getValue().strip();
+            if (t.getValueNode() instanceof MappingNode) {
+                Reader l2s = r.obj(l1, false).orElseThrow();
+                for (NodeTuple t2 : l2s.tuples()) {
+                    String l2 = ((ScalarNode) t2.getKeyNode()).getValue().strip();
+                    for (Reader i : l2s.list(l2, true)) out.add(indicator(i, l1, l2));
+                }
+                l2s.finish();
+            } else {
+                for (Reader i : r.list(l1, true)) out.add(indicator(i, l1, ""));
+            }
+        }
+        r.finish();
+        return List.copyOf(out);
+    }
+
+    private Indicator indicator(Reader i, String l1, String l2) {
+        Indicator x = new Indicator(l1, l2, i.str("名称", true), i.str("值", true), i.str("描述", false),
+                i.str("依据", false), i.str("说明", false), i.posOf("值"));
+        i.finish();
+        return x;
+    }
+
+    // ---- 部门决算: 决算明细, 结转结余, 基本支出经济分类 ------------------------------------------------------------------
+
+    private void finalLine(Reader r) {
+        String fn = r.code("功能科目", true, "功能分类项", FUNCTION_ITEM);
+        SourcePos at = r.posOf("功能科目");
+        itemAmount(r, "年初预算", a -> new Fact(Measure.INITIAL_BUDGET, null, fn, null, Fund.APPROPRIATION, null, null,
+                null, a.value(), a.pos()));
+        itemAmount(r, "本年收入", a -> new Fact(Measure.INCOME, null, fn, null, Fund.APPROPRIATION, null, null, null,
+                a.value(), a.pos()));
+        itemAmount(r, "基本支出", a -> new Fact(Measure.SPEND, null, fn, null, Fund.APPROPRIATION, Nature.BASIC, null,
+                null, a.value(), a.pos()));
+        itemAmount(r, "项目支出", a -> new Fact(Measure.SPEND, null, fn, null, Fund.APPROPRIATION, Nature.PROJECT, null,
+                null, a.value(), a.pos()));
+        itemAmount(r, "其他资金基本支出", a -> new Fact(Measure.SPEND, null, fn, null, Fund.CARRY_UNIT, Nature.BASIC,
+                null, null, a.value(), a.pos()));
+        itemAmount(r, "其他资金项目支出", a -> new Fact(Measure.SPEND, null, fn, null, Fund.CARRY_UNIT, Nature.PROJECT,
+                null, null, a.value(), a.pos()));
+        Reasons.Given why = r.has("差异原因")
+                ? new Reasons.Given(r.str("差异原因", false), r.posOf("差异原因"), List.of(), r.posOf("差异原因")) : null;
+        r.finish();
+        lines.add(new Line(null, fn, "", Fund.APPROPRIATION, at, at, why));
+    }
+
+    private void itemAmount(Reader r, String key, java.util.function.Function<Amount, Fact> fact) {
+        Amount a = r.amountOrNull(key);
+        if (a != null) facts.add(fact.apply(a));
+    }
+
+    private void carry(Reader r) {
+        carryAmount(r, "年初财政拨款", Measure.OPENING, Fund.APPROPRIATION, true);
+        carryAmount(r, "年初其他资金", Measure.OPENING, Fund.CARRY_UNIT, false);
+        carryAmount(r, "年末财政拨款", Measure.CLOSING, Fund.APPROPRIATION, true);
+        carryAmount(r, "年末其他资金", Measure.CLOSING, Fund.CARRY_UNIT, false);
+        r.finish();
+    }
+
+    private void carryAmount(Reader r, String key, Measure m, Fund fund, boolean required) {
+        Amount a = required ? r.amount(key, true) : r.amountOrNull(key);
+        if (a == null) return;
+        facts.add(new Fact(m, null, null, null, fund, null, null, key, a.value(), a.pos()));
+    }
+
+    private void basicEcon(Reader e) {
+        for (NodeTuple t : e.tuples()) {
+            String code = e.codeOf(t.getKeyNode(), "基本支出经济分类", "部门经济分类款", ECON_ITEM);
+            BigDecimal amt = e.amountOf(t.getValueNode(), "基本支出经济分类 " + code);
+            if (!code.isEmpty() && amt != null) {
+                facts.add(new Fact(Measure.ECON, null, null, code, Fund.APPROPRIATION, Nature.BASIC, null, null, amt,
+                        ctx.pos(t.getValueNode())));
+            }
+        }
+    }
+
+    // ---- 三公, 机关运行经费, 政府采购, 国有资产 ----------------------------------------------------------------------------
+
+    private void sanGongParts(Reader r, Measure m) {
+        for (String part : SANGONG_PARTS) {
+            Amount a = r.amount(part, true);
+            facts.add(new Fact(m, null, null, null, Fund.APPROPRIATION, null, null, part, a.value(), a.pos()));
+        }
+        r.finish();
+    }
+
+    private SanGongCounts sanGongBudget(Reader r) {
+        sanGongParts(r, Measure.SANGONG);
+        return SanGongCounts.NONE;
+    }
+
+    private SanGongCounts sanGongFinal(Reader r) {
+        r.obj("预算", true).ifPresent(b -> sanGongParts(b, Measure.SANGONG_BUDGET));
+        r.obj("决算", true).ifPresent(a -> sanGongParts(a, Measure.SANGONG));
+        Amount foreign = r.amountOrNull("外宾接待");
+        if (foreign != null) {
+            facts.add(new Fact(Measure.SANGONG, null, null, null, Fund.APPROPRIATION, null, null, "外宾接待",
+                    foreign.value(), foreign.pos()));
+        }
+        r.obj("差异原因", false).ifPresent(x -> {
+            for (String k : List.of("因公出国", "公务用车", "公务接待")) given(x, k, "三公差异." + k);
+            x.finish();
+        });
+        SanGongCounts c = new SanGongCounts(r.countOrNull("因公出国团组"), r.countOrNull("因公出国人次"),
+                r.countOrNull("购置车辆"), r.countOrNull("公务用车保有量"), r.countOrNull("外宾接待团组"),
+                r.countOrNull("外宾接待人次"), r.countOrNull("国内接待团组"), r.countOrNull("国内接待人次"),
+                r.posOf("公务用车保有量"));
         r.finish();
         return c;
     }
 
-    private Procurement procurement(Reader r) {
-        Procurement p = new Procurement(r.amount("货物", true), r.amount("工程", true), r.amount("服务", true));
+    private String runningCost(Reader r) {
+        Amount a = r.amountOrNull("金额");
+        if (a != null) facts.add(Fact.item(Measure.RUNNING_COST, "金额", a.value(), a.pos()));
+        r.obj("明细", false).ifPresent(e -> {
+            for (NodeTuple t : e.tuples()) {
+                String code = e.codeOf(t.getKeyNode(), "机关运行经费.明细", "部门经济分类款", ECON_ITEM);
+                BigDecimal amt = e.amountOf(t.getValueNode(), "机关运行经费.明细 " + code);
+                if (!code.isEmpty() && amt != null) {
+                    facts.add(new Fact(Measure.RUNNING_COST, null, null, code, Fund.APPROPRIATION, Nature.BASIC, null,
+                            "明细", amt, ctx.pos(t.getKeyNode())));
+                }
+            }
+        });
+        String usage = r.str("用途", false);
         r.finish();
-        return p;
+        return usage;
     }
 
+    private static final List<String> PROCUREMENT_ITEMS = List.of("货物", "工程", "服务", "中小企业", "小微企业");
+
+    private void procurement(Reader r) {
+        for (String k : PROCUREMENT_ITEMS) {
+            Amount a = r.amountOrNull(k);
+            if (a != null) facts.add(Fact.item(Measure.PROCUREMENT, k, a.value(), a.pos()));
+        }
+        r.finish();
+    }
+
+    /** 国有资产 amounts (万元), in print order. */
+    public static final List<String> ASSET_AMOUNTS = List.of("资产总额", "流动资产", "固定资产", "房屋构筑物", "车辆价值",
+            "大型设备", "其他固定资产", "对外投资", "在建工程", "无形资产", "其他资产", "上年资产总额");
+    /** 国有资产 equipment counts, in print order. */
+    public static final List<String> EQUIPMENT = List.of("单价50万元以上通用设备", "单价100万元以上专用设备", "单价20万元以上设备");
+
     private Assets assets(Reader r) {
-        Amount total = r.amount("资产总额", true);
-        Amount fixed = r.amount("固定资产", true);
-        Amount intangible = r.amount("无形资产", true);
-        Amount prior = r.has("上年资产总额") ? r.amount("上年资产总额", false) : null;
-        String reason = r.str("变动原因", false);
-        int[] cars = new int[4];
-        r.obj("车辆", true).ifPresent(c -> {
-            cars[0] = c.count("一般公务用车", true);
-            cars[1] = c.count("一般执法执勤用车", true);
-            cars[2] = c.count("特种专业技术用车", true);
-            cars[3] = c.count("其他用车", true);
-            c.finish();
-        });
-        Assets a = new Assets(total, fixed, intangible, prior, reason, cars[0], cars[1], cars[2], cars[3],
-                r.str("其他用车说明", false), r.count("单价50万元以上通用设备", true), r.count("单价100万元以上专用设备", true));
+        for (String k : ASSET_AMOUNTS) {
+            Amount a = r.amountOrNull(k);
+            if (a != null) facts.add(Fact.item(Measure.ASSETS, k, a.value(), a.pos()));
+        }
+        Map<String, Integer> vehicles = new LinkedHashMap<>();
+        Integer vehicleTotal = null;
+        SourcePos vehiclesPos = r.posOf("车辆");
+        if (r.value("车辆") instanceof MappingNode) {
+            Reader v = r.obj("车辆", false).orElseThrow();
+            for (NodeTuple t : v.tuples()) {
+                String kind = ((ScalarNode) t.getKeyNode()).getValue().strip();
+                vehicles.put(kind, v.count(kind, true));
+            }
+            v.finish();
+        } else if (r.has("车辆")) {
+            vehicleTotal = r.count("车辆", false);
+        }
+        Map<String, Integer> equipment = new LinkedHashMap<>();
+        for (String k : EQUIPMENT) {
+            Integer n = r.countOrNull(k);
+            if (n != null) equipment.put(k, n);
+        }
+        Assets a = new Assets(r.str("截止日期", false), Collections.unmodifiableMap(vehicles), vehicleTotal,
+                r.str("其他用车说明", false), Collections.unmodifiableMap(equipment), r.number("房屋面积", false),
+                r.number("办公用房面积", false), r.str("变动原因", false), r.pos(), vehiclesPos);
         r.finish();
         return a;
     }
 
+    // ---- 绩效 -------------------------------------------------------------------------------------------------------
+
     private Performance performance(Reader r) {
-        String statement = r.str("说明", true);
-        int n = r.count("上年评价项目数", false);
-        Amount amt = r.amount("上年评价金额", false);
-        String conclusion = r.str("上年评价结论", false);
-        List<String> goals = r.strList("年度履职目标", true);
+        for (String k : List.of("上年评价金额", "拟评价金额", "自评金额", "重点评价金额", "全年预算数")) {
+            Amount a = r.amountOrNull(k);
+            if (a != null) facts.add(Fact.item(Measure.OTHER, k, a.value(), a.pos()));
+        }
+        List<Performance.SubGoal> subGoals = new ArrayList<>();
+        for (Reader g : r.list("分项目标", false)) {
+            subGoals.add(new Performance.SubGoal(g.str("名称", true), g.str("目标", false), g.str("指标", false)));
+            g.finish();
+        }
         List<Performance.Task> tasks = new ArrayList<>();
-        for (Reader t : r.list("年度主要任务", true)) {
-            tasks.add(new Performance.Task(t.str("名称", true), t.str("内容", true)));
+        for (Reader t : r.list("年度主要任务", false)) {
+            tasks.add(new Performance.Task(t.str("名称", true), t.str("内容", false)));
             t.finish();
         }
         List<Indicator> indicators = new ArrayList<>();
-        for (Reader g : r.list("整体指标", true)) {
+        for (Reader g : r.list("整体指标", false)) {
+            String l1 = g.str("一级", true);
+            String l2 = g.str("二级", true);
+            for (Reader i : g.list("指标", true)) indicators.add(indicator(i, l1, l2));
+            g.finish();
+        }
+        List<Performance.SelfRow> rows = new ArrayList<>();
+        for (Reader g : r.list("自评指标", false)) {
             String l1 = g.str("一级", true);
             String l2 = g.str("二级", true);
             for (Reader i : g.list("指标", true)) {
-                indicators.add(new Indicator(l1, l2, i.str("名称", true), i.str("值", true), i.str("说明", false),
-                        i.posOf("值")));
+                rows.add(new Performance.SelfRow(l1, l2, i.str("名称", true), i.str("指标值", true), i.str("说明", false),
+                        i.str("完成值", true), i.number("分值", true), i.number("得分", true), i.str("原因", false)));
                 i.finish();
             }
             g.finish();
         }
-        r.finish();
-        return new Performance(statement, n, amt, conclusion, goals, List.copyOf(tasks), List.copyOf(indicators));
-    }
-
-    private PriorYear prior(Reader r) {
-        PriorYear p = new PriorYear(r.amount("收支总计", true), r.amount("一般公共预算", true),
-                r.amount("政府性基金", false), r.amount("国有资本经营", false),
-                r.obj("三公经费", true).map(Common::threePublic).orElse(ThreePublic.ZERO),
-                r.amount("机关运行经费", true));
+        Performance p = new Performance(r.str("说明", false), r.countOrNull("上年评价项目数"), r.str("上年评价结论", false),
+                r.countOrNull("拟评价项目数"), r.str("总体目标", false), List.copyOf(subGoals), r.strList("保障措施", false),
+                r.strList("年度履职目标", false), r.strList("目标完成情况", false), List.copyOf(tasks),
+                List.copyOf(indicators), r.countOrNull("项目数"), r.countOrNull("自评项目数"),
+                r.countOrNull("重点评价项目数"), r.countOrNull("批复绩效目标项目数"), r.str("批复绩效目标说明", false),
+                r.str("整体自评得分", false), r.str("项目自评平均得分", false), r.str("重点评价结果", false),
+                r.number("预算执行分值", false), r.number("预算执行得分", false), List.copyOf(rows));
         r.finish();
         return p;
     }
 
-    private Reasons reasons(Reader r) {
-        Map<String, Reasons.Given> given = new LinkedHashMap<>();
-        Reasons x = new Reasons(reason(r, "收支总计", given), reason(r, "政府性基金", given),
-                reason(r, "国有资本经营", given), reason(r, "因公出国", given), reason(r, "公务用车购置", given),
-                reason(r, "公务用车运行", given), reason(r, "公务接待", given), reason(r, "机关运行经费", given),
-                java.util.Collections.unmodifiableMap(given));
+    // ---- 上年, 变动原因, 批复 -------------------------------------------------------------------------------------------
+
+    /** 上年 figures a file may give, as written. */
+    public static final List<String> PRIOR_ITEMS = List.of("收支总计", "一般公共预算", "政府性基金", "国有资本经营",
+            "基本支出", "项目支出", "机关运行经费", "财政拨款收支总计", "一般公共预算财政拨款支出");
+
+    private void prior(Reader r) {
+        for (String k : PRIOR_ITEMS) {
+            Amount a = r.amountOrNull(k);
+            if (a != null) facts.add(Fact.item(Measure.PRIOR, k, a.value(), a.pos()));
+        }
+        r.obj("三公经费", false).ifPresent(s -> {
+            for (String part : SANGONG_PARTS) {
+                Amount a = s.amount(part, true);
+                facts.add(new Fact(Measure.PRIOR, null, null, null, Fund.APPROPRIATION, null, null, "三公." + part,
+                        a.value(), a.pos()));
+            }
+            s.finish();
+        });
         r.finish();
-        return x;
+    }
+
+    /** Keys of 变动原因, in the order a document discusses them. */
+    public static final List<String> REASON_KEYS = List.of("收支总计", "一般公共预算", "财政拨款", "政府性基金", "国有资本经营",
+            "基本支出", "项目支出", "因公出国", "公务用车购置", "公务用车运行", "公务接待", "机关运行经费");
+
+    private void reasons(Reader r) {
+        for (String k : REASON_KEYS) given(r, k, k);
+        r.finish();
     }
 
     /**
-     * One 变动原因: plain text, or {说明: text, 构成: [{说明, 金额}]} where 金额 is signed (the part of the change
-     * it explains). Either way the templates get the text.
+     * One reason: plain text, or {说明: text, 构成: [{说明, 金额}]} where 金额 is signed (the part of the change it
+     * explains).
      */
-    private String reason(Reader r, String key, Map<String, Reasons.Given> given) {
+    private void given(Reader r, String key, String as) {
+        if (!r.has(key)) return;
         if (!(r.value(key) instanceof MappingNode)) {
             String text = r.str(key, false);
-            if (!text.isEmpty()) given.put(key, new Reasons.Given(text, r.posOf(key), List.of(), r.posOf(key)));
-            return text;
+            if (!text.isEmpty()) reasons.put(as, new Reasons.Given(text, r.posOf(key), List.of(), r.posOf(key)));
+            return;
         }
         Reader m = r.obj(key, false).orElseThrow();
         String text = m.str("说明", true);
@@ -255,30 +537,36 @@ public final class Binder {
         }
         SourcePos partsPos = m.has("构成") ? m.posOf("构成") : r.posOf(key);
         m.finish();
-        given.put(key, new Reasons.Given(text, r.posOf(key), List.copyOf(parts), partsPos));
-        return text;
+        reasons.put(as, new Reasons.Given(text, r.posOf(key), List.copyOf(parts), partsPos));
     }
 
+    private static final List<String> APPROVED_KEYS = List.of("支出总计", "收入总计", "基本支出", "项目支出", "三公经费合计",
+            "机关运行经费", "年初预算", "本年收入", "本年支出", "财政拨款支出", "绩效项目支出");
+
     private Approved approved(Reader r) {
-        Amount total = r.has("支出总计") ? r.amount("支出总计", false) : null;
-        Amount income = r.has("收入总计") ? r.amount("收入总计", false) : null;
-        Amount basic = r.has("基本支出") ? r.amount("基本支出", false) : null;
-        Amount project = r.has("项目支出") ? r.amount("项目支出", false) : null;
-        Amount threePublic = r.has("三公经费合计") ? r.amount("三公经费合计", false) : null;
-        Amount running = r.has("机关运行经费") ? r.amount("机关运行经费", false) : null;
-        List<Approved.UnitTotal> units = new ArrayList<>();
-        r.obj("单位", false).ifPresent(u -> {
+        Map<String, Amount> totals = new LinkedHashMap<>();
+        for (String k : APPROVED_KEYS) {
+            Amount a = r.amountOrNull(k);
+            if (a != null) totals.put(k, a);
+        }
+        List<Approved.Keyed> units = keyed(r, "单位", "批复.单位", null);
+        List<Approved.Keyed> classes = keyed(r, "类", "控制数.类", 3);
+        r.finish();
+        return new Approved(Collections.unmodifiableMap(totals), units, classes);
+    }
+
+    private List<Approved.Keyed> keyed(Reader r, String key, String name, Integer codeLength) {
+        List<Approved.Keyed> out = new ArrayList<>();
+        r.obj(key, false).ifPresent(u -> {
             for (NodeTuple t : u.tuples()) {
-                String code = ((ScalarNode) t.getKeyNode()).getValue().strip();
-                BigDecimal amt = u.amountOf(t.getValueNode(), "批复.单位 " + code);
-                if (amt != null) {
-                    units.add(new Approved.UnitTotal(code, r.ctx().pos(t.getKeyNode()),
-                            new Amount(amt, r.ctx().pos(t.getValueNode()))));
+                String code = codeLength == null ? ((ScalarNode) t.getKeyNode()).getValue().strip()
+                        : u.codeOf(t.getKeyNode(), name, "功能分类类", codeLength);
+                BigDecimal amt = u.amountOf(t.getValueNode(), name + " " + code);
+                if (amt != null && !code.isEmpty()) {
+                    out.add(new Approved.Keyed(code, ctx.pos(t.getKeyNode()), new Amount(amt, ctx.pos(t.getValueNode()))));
                 }
             }
         });
-        Approved a = new Approved(total, basic, project, income, threePublic, running, List.copyOf(units));
-        r.finish();
-        return a;
+        return List.copyOf(out);
     }
 }

@@ -24,7 +24,7 @@ import java.util.Set;
  * duplicate keys, and (on {@link #finish()}) unknown keys with a suggestion. Getters never throw; a
  * missing or malformed value yields a neutral default and a diagnostic.
  */
-final class Reader {
+public final class Reader {
     private final Ctx ctx;
     private final String path;
     private final Node node;
@@ -39,26 +39,26 @@ final class Reader {
      * Shared state of one file's binding. {@code shift} is 4 when the file's amounts are in 元: they are
      * validated as written (at most two decimals) and handed on in 万元, unrounded.
      */
-    static final class Ctx {
+    public static final class Ctx {
         private final String file;
         private final Diagnostics diags;
         private int shift;
 
-        Ctx(String file, Diagnostics diags) {
+        public Ctx(String file, Diagnostics diags) {
             this.file = file;
             this.diags = diags;
         }
 
-        String file() {
+        public String file() {
             return file;
         }
 
-        Diagnostics diags() {
+        public Diagnostics diags() {
             return diags;
         }
 
         /** Reads 金额单位 (万元 when absent); call before any amount is read. */
-        void amountUnit(Reader top) {
+        public void amountUnit(Reader top) {
             String unit = top.str("金额单位", false);
             if (unit.equals("元")) {
                 shift = 4;
@@ -68,13 +68,13 @@ final class Reader {
             }
         }
 
-        SourcePos pos(Node n) {
+        public SourcePos pos(Node n) {
             return n == null ? SourcePos.fileOnly(file)
                     : new SourcePos(file, n.getStartMark().getLine() + 1, n.getStartMark().getColumn() + 1);
         }
     }
 
-    Reader(Ctx ctx, String path, Node node) {
+    public Reader(Ctx ctx, String path, Node node) {
         this(ctx, path, node, null);
     }
 
@@ -107,28 +107,33 @@ final class Reader {
         notMapping = node != null && !(node instanceof MappingNode);
     }
 
-    String where() {
+    public String where() {
         return path.isEmpty() ? "文件顶层" : "“" + path + "”";
     }
 
-    SourcePos pos() {
+    public SourcePos pos() {
         return ctx.pos(node);
     }
 
     /** False when the node was not a mapping (already reported as E-TYPE). */
-    boolean isMapping() {
+    public boolean isMapping() {
         return !notMapping;
     }
 
-    Ctx ctx() {
+    /** The YAML node this reader reads. */
+    public Node node() {
+        return node;
+    }
+
+    public Ctx ctx() {
         return ctx;
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         return present(key) != null;
     }
 
-    Node value(String key) {
+    public Node value(String key) {
         asked.add(key);
         NodeTuple t = entries.get(key);
         return t == null ? null : t.getValueNode();
@@ -140,7 +145,7 @@ final class Reader {
         return v == null || isNull(v) ? null : v;
     }
 
-    SourcePos posOf(String key) {
+    public SourcePos posOf(String key) {
         Node v = value(key);
         return v == null ? pos() : ctx.pos(v);
     }
@@ -162,7 +167,7 @@ final class Reader {
         ctx.diags.error("E-MISSING", at, where() + "缺少必填项“" + key + "”", "请补上“" + key + ": …”。");
     }
 
-    String str(String key, boolean required) {
+    public String str(String key, boolean required) {
         Node v = present(key);
         if (v == null) {
             if (required) missing(key);
@@ -178,7 +183,7 @@ final class Reader {
     }
 
     /** A code: digits only, of one of the given lengths. */
-    String code(String key, boolean required, String what, int... lengths) {
+    public String code(String key, boolean required, String what, int... lengths) {
         Node v = present(key);
         if (v == null) {
             if (required) missing(key);
@@ -187,7 +192,7 @@ final class Reader {
         return codeOf(v, child(key), what, lengths);
     }
 
-    String codeOf(Node v, String name, String what, int... lengths) {
+    public String codeOf(Node v, String name, String what, int... lengths) {
         if (!(v instanceof ScalarNode s)) {
             ctx.diags.error("E-TYPE", ctx.pos(v), "“" + name + "”应当是" + what + "编码", "例如 2101501。");
             return "";
@@ -206,7 +211,7 @@ final class Reader {
         return t;
     }
 
-    Amount amount(String key, boolean required) {
+    public Amount amount(String key, boolean required) {
         Node v = present(key);
         if (v == null) {
             if (required) missing(key);
@@ -217,7 +222,7 @@ final class Reader {
     }
 
     /** An amount that may be negative: only the signed components of a change (变动原因.…构成[].金额). */
-    Amount signedAmount(String key, boolean required) {
+    public Amount signedAmount(String key, boolean required) {
         Node v = present(key);
         if (v == null) {
             if (required) missing(key);
@@ -228,7 +233,7 @@ final class Reader {
     }
 
     /** Null after reporting when the node is not a non-negative amount with at most two decimals. */
-    BigDecimal amountOf(Node v, String name) {
+    public BigDecimal amountOf(Node v, String name) {
         return amountOf(v, name, false);
     }
 
@@ -263,7 +268,41 @@ final class Reader {
         return b.setScale(2).movePointLeft(ctx.shift);
     }
 
-    int count(String key, boolean required) {
+    /** An optional count: null when the key is absent. */
+    public Integer countOrNull(String key) {
+        return has(key) ? count(key, false) : null;
+    }
+
+    /** An optional amount: null when the key is absent. */
+    public Amount amountOrNull(String key) {
+        return has(key) ? amount(key, false) : null;
+    }
+
+    /** An optional text: null when the key is absent or empty. */
+    public String strOrNull(String key) {
+        String s = str(key, false);
+        return s.isEmpty() ? null : s;
+    }
+
+    /**
+     * A plain non-negative number that is not money (a score, an area): read as written, never converted from 元,
+     * so a file in 元 keeps its 分值 and 得分.
+     */
+    public java.math.BigDecimal number(String key, boolean required) {
+        Node v = present(key);
+        if (v == null) {
+            if (required) missing(key);
+            return null;
+        }
+        if (v instanceof ScalarNode s) {
+            BigDecimal b = Amounts.parse(s.getValue());
+            if (b != null && b.signum() >= 0) return b;
+        }
+        ctx.diags.error("E-TYPE", ctx.pos(v), "“" + child(key) + "”应当是数字", "例如 10、2.5（不写单位）。");
+        return null;
+    }
+
+    public int count(String key, boolean required) {
         Node v = present(key);
         if (v == null) {
             if (required) missing(key);
@@ -276,7 +315,7 @@ final class Reader {
         return 0;
     }
 
-    <E extends Enum<E> & Labeled> Optional<E> label(String key, Class<E> type, boolean required, String what) {
+    public <E extends Enum<E> & Labeled> Optional<E> label(String key, Class<E> type, boolean required, String what) {
         Node v = present(key);
         if (v == null) {
             if (required) missing(key);
@@ -298,7 +337,7 @@ final class Reader {
         return e;
     }
 
-    Optional<Reader> obj(String key, boolean required) {
+    public Optional<Reader> obj(String key, boolean required) {
         Node v = present(key);
         if (v == null) {
             if (required) missing(key);
@@ -308,13 +347,13 @@ final class Reader {
     }
 
     /** Elements of a sequence of mappings. */
-    List<Reader> list(String key, boolean required) {
+    public List<Reader> list(String key, boolean required) {
         List<Reader> out = new ArrayList<>();
         for (Node n : seq(key, required)) out.add(new Reader(ctx, child(key) + "[" + (out.size() + 1) + "]", n));
         return out;
     }
 
-    List<String> strList(String key, boolean required) {
+    public List<String> strList(String key, boolean required) {
         List<String> out = new ArrayList<>();
         for (Node n : seq(key, required)) {
             if (isNull(n)) {
@@ -340,12 +379,12 @@ final class Reader {
     }
 
     /** Entries of a mapping whose keys are data (e.g. 经济科目 code → amount), in file order. */
-    List<NodeTuple> tuples() {
+    public List<NodeTuple> tuples() {
         return new ArrayList<>(entries.values());
     }
 
     /** Reports keys that no getter asked for: typos surface here, not as silently ignored data. */
-    void finish() {
+    public void finish() {
         for (var e : entries.entrySet()) {
             if (asked.contains(e.getKey())) continue;
             String guess = Suggest.closest(e.getKey(), asked).map(g -> "是不是“" + g + "”？").orElse("");

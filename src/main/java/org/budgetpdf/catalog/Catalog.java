@@ -38,9 +38,17 @@ public final class Catalog {
     private final List<Obsolete> obsolete;
     private final Set<String> currentFunctionNames;
     private final Set<String> currentEconDeptNames;
+    private final Map<String, String> classOrdinals;
+    private final Map<String, List<String>> groups;
+    private final Map<String, List<String>> econFunctions;
+    private final Map<String, List<String>> functionEcons;
+    private final Map<String, Map<String, String>> vocabulary;
 
     private Catalog(int editionYear, Map<String, String> functions, Map<String, String> econDept,
-                    Map<String, String> econGov, Map<String, String> econMap, List<Obsolete> obsolete) {
+                    Map<String, String> econGov, Map<String, String> econMap, List<Obsolete> obsolete,
+                    Map<String, String> classOrdinals, Map<String, List<String>> groups,
+                    Map<String, List<String>> econFunctions, Map<String, List<String>> functionEcons,
+                    Map<String, Map<String, String>> vocabulary) {
         this.editionYear = editionYear;
         this.functions = Collections.unmodifiableMap(functions);
         this.econDept = Collections.unmodifiableMap(econDept);
@@ -49,6 +57,47 @@ public final class Catalog {
         this.obsolete = List.copyOf(obsolete);
         this.currentFunctionNames = normalizedNames(functions);
         this.currentEconDeptNames = normalizedNames(econDept);
+        this.classOrdinals = Collections.unmodifiableMap(classOrdinals);
+        this.groups = Collections.unmodifiableMap(groups);
+        this.econFunctions = Collections.unmodifiableMap(econFunctions);
+        this.functionEcons = Collections.unmodifiableMap(functionEcons);
+        this.vocabulary = Collections.unmodifiableMap(vocabulary);
+    }
+
+    /** The official ordinal of a 功能分类类 in this edition (219 → 十九); empty for a code that is not a 类. */
+    public Optional<String> classOrdinal(String code) {
+        return Optional.ofNullable(classOrdinals.get(code));
+    }
+
+    /** Every 功能分类类 of the edition, in code order. */
+    public List<String> classes() {
+        return List.copyOf(classOrdinals.keySet());
+    }
+
+    /**
+     * A named group of 部门经济分类 codes (prefixes) from groups.csv: 人员经费, 公用经费, 基本支出经济类, 三公.因公出国 …;
+     * empty when the edition does not define it.
+     */
+    public List<String> group(String name) {
+        return groups.getOrDefault(name, List.of());
+    }
+
+    /** rules.md B16: the 功能分类项 an economic 款 is usually listed under (econ_function.csv); empty: no rule. */
+    public List<String> usualFunctions(String econ) {
+        return econFunctions.getOrDefault(econ, List.of());
+    }
+
+    /** rules.md B16/B18 reversed: the only economic 款 a 功能分类项 takes (function_econ.csv); empty: no rule. */
+    public List<String> usualEcons(String function) {
+        return functionEcons.getOrDefault(function, List.of());
+    }
+
+    /**
+     * The edition's vocabulary of one kind (项目类型, 一级指标, 二级指标, 车辆), value → parent (empty when none), in
+     * file order.
+     */
+    public Map<String, String> vocabulary(String kind) {
+        return vocabulary.getOrDefault(kind, Map.of());
     }
 
     /** The edition in force for a budget year: the latest edition not after it, else the first. */
@@ -207,7 +256,43 @@ public final class Catalog {
             if (name.isEmpty()) throw r.error("empty name");
             obsolete.add(new Obsolete(r.digits(0, Set.of(3, 5, 7)), name, kind, r.cell(3), r.cell(4)));
         }
-        return new Catalog(year, functions, econDept, econGov, econMap, obsolete);
+        Map<String, String> ordinals = new LinkedHashMap<>();
+        for (Row r : read(dir + "class_order.csv", "code,ordinal")) {
+            String code = r.digits(0, Set.of(3));
+            if (!functions.containsKey(code)) throw r.error("class " + code + " is not in function.csv");
+            if (ordinals.putIfAbsent(code, r.cell(1)) != null) throw r.error("duplicate class " + code);
+        }
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        for (Row r : read(dir + "groups.csv", "group,codes")) {
+            List<String> codes = List.of(r.cell(1).split("\\s+"));
+            for (String c : codes) {
+                if (!econDept.containsKey(c)) throw r.error("'" + c + "' is not in econ_dept.csv");
+            }
+            if (groups.putIfAbsent(r.cell(0), codes) != null) throw r.error("duplicate group " + r.cell(0));
+        }
+        Map<String, List<String>> econFunctions = pairs(read(dir + "econ_function.csv", "econ,function"), econDept,
+                functions);
+        Map<String, List<String>> functionEcons = pairs(read(dir + "function_econ.csv", "function,econ"), functions,
+                econDept);
+        Map<String, Map<String, String>> vocabulary = new LinkedHashMap<>();
+        for (Row r : read(dir + "vocabulary.csv", "kind,value,parent")) {
+            Map<String, String> kind = vocabulary.computeIfAbsent(r.cell(0), k -> new LinkedHashMap<>());
+            if (kind.putIfAbsent(r.cell(1), r.cell(2)) != null) throw r.error("duplicate " + r.cell(1));
+        }
+        vocabulary.replaceAll((k, v) -> Collections.unmodifiableMap(v));
+        return new Catalog(year, functions, econDept, econGov, econMap, obsolete, ordinals, groups, econFunctions,
+                functionEcons, vocabulary);
+    }
+
+    private static Map<String, List<String>> pairs(List<Row> rows, Map<String, String> keys, Map<String, String> values) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Row r : rows) {
+            if (!keys.containsKey(r.cell(0))) throw r.error("'" + r.cell(0) + "' is not in the catalog");
+            if (!values.containsKey(r.cell(1))) throw r.error("'" + r.cell(1) + "' is not in the catalog");
+            out.computeIfAbsent(r.cell(0), k -> new ArrayList<>()).add(r.cell(1));
+        }
+        out.replaceAll((k, v) -> List.copyOf(v));
+        return out;
     }
 
     private static Map<String, String> codeNames(List<Row> rows, Set<Integer> lengths) {

@@ -5,10 +5,12 @@ import org.budgetpdf.diag.SourcePos;
 import java.util.List;
 
 /**
- * @param dutiesIntro  the paragraph before the numbered duties (may be empty)
+ * @param dutiesIntro  the paragraph before the numbered duties (empty when not given)
  * @param duties       numbered duties, printed （一）（二）…
- * @param organization paragraphs on internal offices (机构设置)
+ * @param organization paragraphs on internal offices (机构设置); empty when not given
+ * @param staffQuota   编制人数, null when not given; likewise {@code staffActual}, {@code head}, {@code contact}, {@code phone}
  */
 public record Department(String name, String code, GovLevel level, String dutiesIntro, List<String> duties,
-                         List<String> organization, SourcePos pos) {
+                         List<String> organization, Integer staffQuota, Integer staffActual, String head,
+                         String contact, String phone, SourcePos pos) {
 }

@@ -7,18 +7,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The clerk's free-text explanations of changes; empty strings when not given. The text fields are what the
- * templates print; {@code given} keeps, per 变动原因 key as written (收支总计, 机关运行经费, …), where it was
- * written and, when it was written as {@code {说明: …, 构成: [{说明: …, 金额: …}]}}, the signed amounts the
- * text breaks the change into, for the checker (rules.md T02).
+ * The clerk's explanations of changes, by key as written (收支总计, 一般公共预算, 因公出国, …; 决算 三公 differences as
+ * 三公差异.因公出国 …). A key that is absent has no reason: the sentence that needs one is not printed and the checker
+ * reports it.
  */
-public record Reasons(String total, String govFund, String stateCapital, String abroad, String carPurchase,
-                      String carRunning, String reception, String runningCost, Map<String, Given> given) {
-    public static final Reasons NONE = new Reasons("", "", "", "", "", "", "", "", Map.of());
+public record Reasons(Map<String, Given> given) {
+    public static final Reasons NONE = new Reasons(Map.of());
+
+    public Given get(String key) {
+        return given.get(key);
+    }
+
+    /** The reason's text, or null. */
+    public String text(String key) {
+        Given g = given.get(key);
+        return g == null ? null : g.text();
+    }
 
     /**
-     * One reason as written. {@code parts} is empty for plain text; {@code partsPos} is the position of the
-     * 构成 list (the reason's position when there is none).
+     * One reason as written. {@code parts} is empty for plain text; {@code partsPos} is the position of the 构成 list
+     * (the reason's position when there is none).
      */
     public record Given(String text, SourcePos pos, List<Part> parts, SourcePos partsPos) {
         public boolean hasParts() {

@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.TimeZone;
 
 /**
- * FreeMarker configured once: .ftlh templates with HTML auto-escaping (every data string is escaped),
- * errors rethrown rather than printed into the document, record components readable as properties.
+ * FreeMarker configured once over templates/: .ftlh templates with HTML auto-escaping (every data string is escaped),
+ * errors rethrown rather than printed into the document, record components and zero-argument methods readable as
+ * properties. A layout's template is {@code <layout>/document.ftlh}; shared macros are under {@code /common/}.
  */
 public final class Templates {
     private final Configuration cfg;
@@ -37,7 +38,7 @@ public final class Templates {
         cfg.setNumberFormat("computer");
         cfg.setAPIBuiltinEnabled(false);
         DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
-        // View records expose computed values as methods (money.text()); let templates write money.text.
+        // View records and Figures expose computed values as methods (money.text()); let templates write money.text.
         wrapper.setRecordZeroArgumentNonVoidMethodPolicy(
                 ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
         wrapper.setDefaultZeroArgumentNonVoidMethodPolicy(
@@ -45,7 +46,7 @@ public final class Templates {
         cfg.setObjectWrapper(wrapper.build());
     }
 
-    /** Renders {@code name} with the single root variable {@code r}. */
+    /** Renders {@code name} (relative to templates/) with the single root variable {@code r}. */
     public String render(String name, Object report) throws IOException, TemplateException {
         Template t = cfg.getTemplate(name);
         StringWriter out = new StringWriter(256 * 1024);

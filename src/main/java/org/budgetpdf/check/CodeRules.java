@@ -1,0 +1,139 @@
+package org.budgetpdf.check;
+
+import org.budgetpdf.catalog.Catalog;
+import org.budgetpdf.catalog.Obsolete;
+import org.budgetpdf.compute.Atom;
+import org.budgetpdf.diag.Diagnostics;
+import org.budgetpdf.diag.SourcePos;
+import org.budgetpdf.model.Fact;
+import org.budgetpdf.model.Indicator;
+import org.budgetpdf.model.Line;
+import org.budgetpdf.model.Measure;
+import org.budgetpdf.model.Nature;
+import org.budgetpdf.model.Project;
+import org.budgetpdf.model.Unit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Rules about codes and words against the catalog edition of the document's year. */
+final class CodeRules {
+    private CodeRules() {
+    }
+
+    private static String edition(Catalog c) {
+        return c.editionYear() + "年政府收支分类科目";
+    }
+
+    /** C01: every 功能分类 and 经济分类 code is in the edition; an obsolete one names its replacement. */
+    static void codes(Context ctx, Diagnostics x) {
+        Catalog c = ctx.catalog();
+        for (Line l : ctx.doc().lines()) functionCode(c, l.function(), l.givenName(), l.functionPos(), x);
+        for (Atom a : ctx.cube().atoms()) {
+            Fact f = a.fact();
+            if (f.project() != null && f.function() != null) functionCode(c, f.function(), "", f.pos(), x);
+            if (f.econ() != null) econCode(c, f.econ(), f.pos(), x);
+        }
+    }
+
+    private static void functionCode(Catalog c, String code, String givenName, SourcePos pos, Diagnostics x) {
+        if (code.isEmpty()) return;
+        Optional<String> name = c.functionName(code);
+        if (name.isEmpty()) {
+            List<Obsolete> old = c.obsoleteForCode(code);
+            x.error(old.isEmpty() ? "E-CODE-UNKNOWN" : "E-CODE-OBSOLETE", pos, "功能分类科目 " + code + " 不在" + edition(c) + "中",
+                    old.isEmpty() ? "请核对财政批复中的科目编码；如确为新增科目，请在 src/main/resources/catalog/ 中补充。"
+                            : "该科目已停用，应改为：" + old.get(0).replacement() + "。");
+            return;
+        }
+        if (!givenName.isEmpty() && !givenName.equals(name.get())) {
+            Optional<Obsolete> old = c.obsolete(code, givenName);
+            if (old.isPresent()) {
+                x.error("E-NAME-OBSOLETE", pos, "科目 " + code + " 的名称“" + givenName + "”已过时",
+                        "现行名称为“" + name.get() + "”（" + old.get().note() + "）。");
+            } else {
+                x.warning("W-NAME", pos, "科目 " + code + " 的名称“" + givenName + "”与科目表“" + name.get() + "”不同",
+                        "如无特殊原因，请删去“功能科目名称”，使用科目表名称。");
+            }
+        }
+    }
+
+    private static void econCode(Catalog c, String code, SourcePos pos, Diagnostics x) {
+        if (code.isEmpty() || c.econDeptName(code).isPresent()) return;
+        List<Obsolete> old = c.obsoleteForCode(code);
+        x.error(old.isEmpty() ? "E-CODE-UNKNOWN" : "E-CODE-OBSOLETE", pos, "部门预算支出经济分类科目 " + code + " 不在" + edition(c) + "中",
+                old.isEmpty() ? "经济分类写到款级（5 位），例如 30101 基本工资。"
+                        : "这是 2018 年改革前的科目，应改为：" + old.get(0).replacement() + "。");
+    }
+
+    /** B17: each 部门经济分类 款 of a unit has its 政府经济分类 款 for the unit's type. */
+    static void econMapping(Context ctx, Diagnostics x) {
+        Catalog c = ctx.catalog();
+        for (Atom a : ctx.cube().atoms()) {
+            Fact f = a.fact();
+            if (f.econ() == null || f.unit() == null || c.econDeptName(f.econ()).isEmpty() || a.govEcon() != null) continue;
+            Unit u = ctx.doc().unit(f.unit());
+            if (u == null) continue;
+            x.error("E-ECON-MAP", f.pos(), "经济分类 " + f.econ() + " 对" + u.type().label() + "单位没有对应的政府预算经济分类",
+                    "请核对单位类型，或在 catalog 的 econ_map.csv 中补充对应关系。");
+        }
+    }
+
+    /** B15 / rules.md §1.4: 基本支出 uses only the 经济分类 classes of 人员经费 and 公用经费 (groups.csv). */
+    static void basicEconClasses(Context ctx, Diagnostics x) {
+        List<String> allowed = ctx.catalog().group("基本支出经济类");
+        for (Atom a : ctx.cube().atoms()) {
+            Fact f = a.fact();
+            if (f.measure() != Measure.SPEND || f.nature() != Nature.BASIC || f.econ() == null) continue;
+            if (allowed.stream().anyMatch(f.econ()::startsWith)) continue;
+            String cls = f.econ().substring(0, 3);
+            x.error("E-BASIC-ECON", f.pos(), "基本支出不能使用经济分类 " + f.econ() + "（" + cls + " 类）",
+                    "基本支出只含人员经费（" + String.join("、", ctx.catalog().group("人员经费")) + "）和公用经费；其他支出请作为项目填写。");
+        }
+    }
+
+    /** C02: a project's 类型 is a word of the edition's vocabulary (2021: 人员类/运转类/特定目标类 …; 2025: 其他运转类 …). */
+    static void projectTypes(Context ctx, Diagnostics x) {
+        Map<String, String> types = ctx.catalog().vocabulary("项目类型");
+        for (Project p : ctx.doc().projects()) {
+            if (p.type().isEmpty() || types.containsKey(p.type())) continue;
+            x.error("E-PROJECT-TYPE", p.typePos(), "项目“" + p.name() + "”的类型“" + p.type() + "”不在" + ctx.catalog().editionYear()
+                            + "年的项目类型中", "可选值：" + String.join("、", types.keySet())
+                            + "。新的类型请加到 src/main/resources/catalog/" + ctx.catalog().editionYear() + "/vocabulary.csv。");
+        }
+    }
+
+    /** C03: 绩效指标 一级 and 二级 use the official names of the edition (vocabulary.csv). */
+    static void indicatorNames(Context ctx, Diagnostics x) {
+        Map<String, String> l1 = ctx.catalog().vocabulary("一级指标");
+        Map<String, String> l2 = ctx.catalog().vocabulary("二级指标");
+        for (Project p : ctx.doc().projects()) {
+            String last = "";
+            for (Indicator i : p.indicators()) {
+                String key = i.level1() + "|" + i.level2();
+                if (key.equals(last)) continue;
+                last = key;
+                if (!l1.containsKey(i.level1())) {
+                    x.warning("W-INDICATOR", i.pos(), "项目“" + p.name() + "”的一级指标“" + i.level1() + "”不是规范名称",
+                            "规范的一级指标：" + String.join("、", l1.keySet()) + "。");
+                } else if (!i.level2().isEmpty() && !i.level1().equals(l2.get(i.level2()))) {
+                    List<String> under = l2.entrySet().stream().filter(e -> e.getValue().equals(i.level1())).map(Map.Entry::getKey).toList();
+                    x.warning("W-INDICATOR", i.pos(), "项目“" + p.name() + "”的二级指标“" + i.level2() + "”不在一级指标“" + i.level1() + "”之下",
+                            "“" + i.level1() + "”的二级指标：" + String.join("、", under) + "。");
+                }
+            }
+        }
+    }
+
+    /** C04: vehicle kinds are the kinds the rules name (vocabulary.csv). */
+    static void vehicleKinds(Context ctx, Diagnostics x) {
+        var a = ctx.doc().assets();
+        if (a == null) return;
+        Map<String, String> kinds = ctx.catalog().vocabulary("车辆");
+        for (String k : a.vehicles().keySet()) {
+            if (kinds.containsKey(k)) continue;
+            x.warning("W-VEHICLE", a.vehiclesPos(), "车辆类别“" + k + "”不是规范的类别", "可用：" + String.join("、", kinds.keySet()) + "。");
+        }
+    }
+}

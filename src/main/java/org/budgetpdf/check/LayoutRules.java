@@ -1,0 +1,96 @@
+package org.budgetpdf.check;
+
+import org.budgetpdf.diag.Diagnostics;
+import org.budgetpdf.diag.SourcePos;
+import org.budgetpdf.layout.Layout;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import java.util.List;
+
+/** Rules that compare the file with what its layout prints and what the disclosure rules require. */
+final class LayoutRules {
+    private LayoutRules() {
+    }
+
+    /** L01: data the layout's templates print is in the file (else that part of the document stays empty). */
+    static void layoutData(Context ctx, Diagnostics x) {
+        Layout l = ctx.layout();
+        if (l == null) return;
+        for (Layout.Need n : l.needs()) {
+            Presence p = presence(ctx.source().root(), n.path());
+            if (p.present) continue;
+            x.warning("W-LAYOUT-DATA", p.at == null ? SourcePos.fileOnly(ctx.doc().file()) : pos(ctx, p.at),
+                    "版式 " + l.name() + " 需要“" + n.path() + "”（" + n.why() + "），数据文件中没有",
+                    "补上这一项；不补时这一部分不印出。也可以换用其他版式（“版式:”）。");
+        }
+    }
+
+    /** R13 (rules.md §1.3): items the disclosure rules require are given. */
+    static void completeness(Context ctx, Diagnostics x) {
+        Layout l = ctx.layout();
+        if (l == null) return;
+        for (Layout.Need n : l.required()) {
+            Presence p = presence(ctx.source().root(), n.path());
+            if (p.present) continue;
+            x.warning("W-MISSING-ITEM", p.at == null ? SourcePos.fileOnly(ctx.doc().file()) : pos(ctx, p.at),
+                    "没有填写“" + n.path() + "”，而公开规定要求说明这一项（" + n.why() + "）",
+                    "补上这一项；确实没有的，写明“没有”的情况（例如金额写 0），文档会照实说明。");
+        }
+    }
+
+    private static SourcePos pos(Context ctx, Node n) {
+        return new SourcePos(ctx.doc().file(), n.getStartMark().getLine() + 1, n.getStartMark().getColumn() + 1);
+    }
+
+    /** Whether a path is given (not empty), and the deepest node found on the way (where to point). */
+    record Presence(boolean present, Node at) {
+    }
+
+    /**
+     * A path such as 部门.机构设置 or 单位[].规格 ({@code []}: every element of the list). Empty text, an empty list or
+     * mapping count as absent.
+     */
+    static Presence presence(Node root, String path) {
+        Node cur = root;
+        Node at = null;
+        String[] parts = path.split("\\.");
+        for (int i = 0; i < parts.length; i++) {
+            String key = parts[i];
+            boolean each = key.endsWith("[]");
+            if (each) key = key.substring(0, key.length() - 2);
+            Node v = child(cur, key);
+            if (v == null || empty(v)) return new Presence(false, at == null ? null : at);
+            if (each) {
+                if (!(v instanceof SequenceNode s)) return new Presence(false, v);
+                String rest = String.join(".", List.of(parts).subList(i + 1, parts.length));
+                for (Node e : s.getValue()) {
+                    Presence p = rest.isEmpty() ? new Presence(!empty(e), e) : presence(e, rest);
+                    if (!p.present) return new Presence(false, p.at == null ? e : p.at);
+                }
+                return new Presence(true, v);
+            }
+            at = v;
+            cur = v;
+        }
+        return new Presence(true, cur);
+    }
+
+    private static Node child(Node n, String key) {
+        if (!(n instanceof MappingNode m)) return null;
+        for (NodeTuple t : m.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().strip().equals(key)) return t.getValueNode();
+        }
+        return null;
+    }
+
+    private static boolean empty(Node v) {
+        if (v instanceof ScalarNode s) return s.getValue().isBlank() || s.getTag().getValue().endsWith("null");
+        if (v instanceof SequenceNode s) return s.getValue().isEmpty();
+        if (v instanceof MappingNode m) return m.getValue().isEmpty();
+        return false;
+    }
+}

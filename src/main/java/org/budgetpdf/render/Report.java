@@ -1,0 +1,102 @@
+package org.budgetpdf.render;
+
+import org.budgetpdf.compute.Figures;
+import org.budgetpdf.compute.Numerals;
+import org.budgetpdf.compute.Realized;
+import org.budgetpdf.layout.Layout;
+import org.budgetpdf.layout.TableEngine;
+import org.budgetpdf.layout.TableSpec;
+import org.budgetpdf.layout.TableView;
+import org.budgetpdf.model.Department;
+import org.budgetpdf.model.Disclosure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a layout's template reads as {@code r}: the department's figures ({@code r.f}), each unit's ({@code r.units}),
+ * the department's description, the layout's tables made for any scope, and a few helpers. Everything here is
+ * computed from the realized figures; the template holds only wording and layout.
+ */
+public final class Report {
+    private final Realized realized;
+    private final Layout layout;
+    private final Map<String, TableView> cache = new LinkedHashMap<>();
+
+    public Report(Realized realized, Layout layout) {
+        this.realized = realized;
+        this.layout = layout;
+    }
+
+    public Figures getF() {
+        return realized.dept();
+    }
+
+    public List<Figures> getUnits() {
+        return realized.units();
+    }
+
+    public Department getDept() {
+        return realized.doc().department();
+    }
+
+    public Disclosure getDoc() {
+        return realized.doc();
+    }
+
+    public int getYear() {
+        return realized.doc().year();
+    }
+
+    public int getPriorYear() {
+        return realized.doc().year() - 1;
+    }
+
+    /** 区级 / 县级 …: the glossary says “区级财政当年拨付的资金”. */
+    public String getGovLevel() {
+        return realized.doc().department().level().label();
+    }
+
+    /** The cover's month: “2025年3月”. */
+    public String getPublishMonth() {
+        var d = realized.doc().publishDate();
+        return d.getYear() + "年" + d.getMonthValue() + "月";
+    }
+
+    public String getLayout() {
+        return layout.name();
+    }
+
+    /** The department's tables in the order tables.yaml declares them. */
+    public List<TableView> getTables() {
+        List<TableView> out = new ArrayList<>();
+        for (String key : layout.tables().keySet()) out.add(table(key));
+        return out;
+    }
+
+    /** One declared table for the department. */
+    public TableView table(String key) {
+        return table(key, null);
+    }
+
+    /** One declared table for a unit (its code) or, with null, for the department. */
+    public TableView table(String key, String unitCode) {
+        return cache.computeIfAbsent(key + "|" + unitCode, k -> {
+            TableSpec spec = layout.tables().get(key);
+            if (spec == null) {
+                throw new IllegalArgumentException("表格“" + key + "”没有在 templates/" + layout.name()
+                        + "/tables.yaml 中声明；已声明：" + String.join("、", layout.tables().keySet()));
+            }
+            Figures scope = unitCode == null ? realized.dept() : realized.unit(unitCode);
+            if (scope == null) throw new IllegalArgumentException("没有代码为 " + unitCode + " 的单位");
+            return TableEngine.build(spec, realized, scope);
+        });
+    }
+
+    /** Chinese numerals for headings: 1 → 一, 21 → 二十一 (any count of duties, sections, tables). */
+    public String cn(int n) {
+        return Numerals.cn(n);
+    }
+}
