@@ -36,13 +36,20 @@ public final class Pipeline {
     private final LayoutLoader layouts;
     private final Map<String, Optional<Layout>> loaded = new ConcurrentHashMap<>();
     private final Diagnostics layoutDiags = new Diagnostics();
+    private final Checker checker;
     private Templates templates;
     private PdfRenderer renderer;
 
     /** @param home the project folder holding templates/ and fonts/ */
     public Pipeline(Path home) {
+        this(home, new Checker());
+    }
+
+    /** With another checker: tests remove one rule and see which fixture goes red. */
+    public Pipeline(Path home, Checker checker) {
         this.home = home;
         this.layouts = new LayoutLoader(home.resolve("templates"));
+        this.checker = checker;
     }
 
     /** A checked file: its source lines, its diagnostics and, when it bound, the realized figures and the layout. */
@@ -58,12 +65,17 @@ public final class Pipeline {
     public Checked check(Path file, String displayName) {
         Diagnostics diags = new Diagnostics();
         SourceFile src = new YamlLoader().load(file, displayName, diags);
+        return check(src, diags);
+    }
+
+    /** The stages after loading, for a file already read (tests parse inline YAML). */
+    public Checked check(SourceFile src, Diagnostics diags) {
         Optional<Disclosure> doc = new Binder().bind(src, diags);
         if (doc.isEmpty()) return new Checked(src, diags, Optional.empty(), Optional.empty());
         Disclosure d = doc.get();
         Optional<Layout> layout = chooseLayout(d, diags);
         Realized realized = Realize.of(d, Catalog.forYear(d.catalogYear()));
-        new Checker().check(new Context(d, realized, layout.orElse(null), src), diags);
+        checker.check(new Context(d, realized, layout.orElse(null), src), diags);
         return new Checked(src, diags, Optional.of(realized), layout);
     }
 

@@ -61,7 +61,8 @@ public final class Binder {
         Reader r = new Reader(ctx, "", src.root());
 
         DocKind kind = r.label("文档", DocKind.class, true, "文档类型").orElse(DocKind.BUDGET);
-        kindMatchesContent(r, kind);
+        // a file of the other kind's format: one message, not one per key of the wrong shape
+        if (!kindMatchesContent(r, kind)) return Optional.empty();
         int year = year(r, "年度", true);
         int catalogYear = r.has("科目年度") ? year(r, "科目年度", false) : year;
         String layout = r.str("版式", false);
@@ -121,7 +122,7 @@ public final class Binder {
     }
 
     /** 文档 must match the sections: a 决算 written with 基本支出/项目, or a 预算 with 决算明细, is reported once. */
-    private void kindMatchesContent(Reader r, DocKind kind) {
+    private boolean kindMatchesContent(Reader r, DocKind kind) {
         List<String> wrong = kind == DocKind.BUDGET ? FINAL_ONLY : BUDGET_ONLY;
         for (String k : wrong) {
             if (r.value(k) == null) continue;
@@ -132,8 +133,9 @@ public final class Binder {
                 ctx.diags().error("E-KIND", r.posOf("文档"), "文档类型写的是部门预算，但内容是部门决算的格式（有“" + k + "”）",
                         "部门预算请按 data/xinxiang-weibin-2025-budget.yaml 的格式填写；如果这是决算，请把“文档”改为“部门决算”。");
             }
-            return;
+            return false;
         }
+        return true;
     }
 
     // ---- header, department, units -------------------------------------------------------------------------------
@@ -414,6 +416,7 @@ public final class Binder {
             if (a != null) facts.add(Fact.item(Measure.ASSETS, k, a.value(), a.pos()));
         }
         Map<String, Integer> vehicles = new LinkedHashMap<>();
+        Map<String, SourcePos> kindPos = new LinkedHashMap<>();
         Integer vehicleTotal = null;
         SourcePos vehiclesPos = r.posOf("车辆");
         if (r.value("车辆") instanceof MappingNode) {
@@ -421,6 +424,7 @@ public final class Binder {
             for (NodeTuple t : v.tuples()) {
                 String kind = ((ScalarNode) t.getKeyNode()).getValue().strip();
                 vehicles.put(kind, v.count(kind, true));
+                kindPos.put(kind, ctx.pos(t.getKeyNode()));
             }
             v.finish();
         } else if (r.has("车辆")) {
@@ -431,7 +435,8 @@ public final class Binder {
             Integer n = r.countOrNull(k);
             if (n != null) equipment.put(k, n);
         }
-        Assets a = new Assets(r.str("截止日期", false), Collections.unmodifiableMap(vehicles), vehicleTotal,
+        Assets a = new Assets(r.str("截止日期", false), Collections.unmodifiableMap(vehicles),
+                Collections.unmodifiableMap(kindPos), vehicleTotal,
                 r.str("其他用车说明", false), Collections.unmodifiableMap(equipment), r.number("房屋面积", false),
                 r.number("办公用房面积", false), r.str("变动原因", false), r.pos(), vehiclesPos);
         r.finish();

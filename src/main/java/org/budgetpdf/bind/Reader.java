@@ -268,14 +268,24 @@ public final class Reader {
         return b.setScale(2).movePointLeft(ctx.shift);
     }
 
-    /** An optional count: null when the key is absent. */
+    /** An optional count: null when the key is absent; a key written with no value is reported (a forgotten number). */
     public Integer countOrNull(String key) {
+        if (writtenEmpty(key)) return null;
         return has(key) ? count(key, false) : null;
     }
 
-    /** An optional amount: null when the key is absent. */
+    /** An optional amount: null when the key is absent; a key written with no value is reported (a forgotten number). */
     public Amount amountOrNull(String key) {
+        if (writtenEmpty(key)) return null;
         return has(key) ? amount(key, false) : null;
+    }
+
+    private boolean writtenEmpty(String key) {
+        Node v = value(key);
+        if (v == null || !isNull(v)) return false;
+        ctx.diags.error("E-MISSING", ctx.pos(entries.get(key).getKeyNode()), where() + "的“" + key + "”没有填写数字",
+                "填上数字（没有就写 0）；这一项不适用时，删去整行，文档就不写这一句。");
+        return true;
     }
 
     /** An optional text: null when the key is absent or empty. */

@@ -256,6 +256,20 @@ public final class Catalog {
             if (name.isEmpty()) throw r.error("empty name");
             obsolete.add(new Obsolete(r.digits(0, Set.of(3, 5, 7)), name, kind, r.cell(3), r.cell(4)));
         }
+        // rules.md B17: every 部门经济分类 款 has its 政府经济分类 款 for 行政 (参公) and 事业 units, so every table row of
+        // a 部门 款 has its 政府 款; a gap is an error of the catalog data, not of a department's file
+        for (String code : econDept.keySet()) {
+            if (code.length() != 5) continue;
+            for (String type : List.of(UnitType.ADMIN.label(), UnitType.INSTITUTION.label())) {
+                String gov = econMap.getOrDefault(code + "|" + type, econMap.get(code + "|" + ANY_TYPE));
+                if (gov == null) {
+                    throw new IllegalStateException("catalog/" + year + "/econ_map.csv: no mapping for " + code + " / " + type);
+                }
+                if (!econGov.containsKey(gov)) {
+                    throw new IllegalStateException("catalog/" + year + "/econ_map.csv: " + gov + " is not in econ_gov.csv");
+                }
+            }
+        }
         Map<String, String> ordinals = new LinkedHashMap<>();
         for (Row r : read(dir + "class_order.csv", "code,ordinal")) {
             String code = r.digits(0, Set.of(3));

@@ -67,19 +67,6 @@ final class CodeRules {
                         : "这是 2018 年改革前的科目，应改为：" + old.get(0).replacement() + "。");
     }
 
-    /** B17: each 部门经济分类 款 of a unit has its 政府经济分类 款 for the unit's type. */
-    static void econMapping(Context ctx, Diagnostics x) {
-        Catalog c = ctx.catalog();
-        for (Atom a : ctx.cube().atoms()) {
-            Fact f = a.fact();
-            if (f.econ() == null || f.unit() == null || c.econDeptName(f.econ()).isEmpty() || a.govEcon() != null) continue;
-            Unit u = ctx.doc().unit(f.unit());
-            if (u == null) continue;
-            x.error("E-ECON-MAP", f.pos(), "经济分类 " + f.econ() + " 对" + u.type().label() + "单位没有对应的政府预算经济分类",
-                    "请核对单位类型，或在 catalog 的 econ_map.csv 中补充对应关系。");
-        }
-    }
-
     /** B15 / rules.md §1.4: 基本支出 uses only the 经济分类 classes of 人员经费 and 公用经费 (groups.csv). */
     static void basicEconClasses(Context ctx, Diagnostics x) {
         List<String> allowed = ctx.catalog().group("基本支出经济类");
@@ -89,7 +76,7 @@ final class CodeRules {
             if (allowed.stream().anyMatch(f.econ()::startsWith)) continue;
             String cls = f.econ().substring(0, 3);
             x.error("E-BASIC-ECON", f.pos(), "基本支出不能使用经济分类 " + f.econ() + "（" + cls + " 类）",
-                    "基本支出只含人员经费（" + String.join("、", ctx.catalog().group("人员经费")) + "）和公用经费；其他支出请作为项目填写。");
+                    "基本支出只用经济分类 " + String.join("、", allowed) + " 类（人员经费和公用经费）；其他支出请作为项目填写。");
         }
     }
 
@@ -133,7 +120,7 @@ final class CodeRules {
         Map<String, String> kinds = ctx.catalog().vocabulary("车辆");
         for (String k : a.vehicles().keySet()) {
             if (kinds.containsKey(k)) continue;
-            x.warning("W-VEHICLE", a.vehiclesPos(), "车辆类别“" + k + "”不是规范的类别", "可用：" + String.join("、", kinds.keySet()) + "。");
+            x.warning("W-VEHICLE", a.vehicleKindPos().get(k), "车辆类别“" + k + "”不是规范的类别", "可用：" + String.join("、", kinds.keySet()) + "。");
         }
     }
 }

@@ -44,8 +44,11 @@ final class Controls {
                 .andNot(Dim.ITEM, java.util.Set.of("外宾接待"))), x);
         if (t.get("机关运行经费") != null && Relations.unitsResolved(ctx)) {
             Filter entered = Filter.of(Dim.MEASURE, Measure.RUNNING_COST.label());
-            if (c.has(entered)) {
-                control("“机关运行经费”", t.get("机关运行经费"), c.exact(entered), x);
+            Filter amount = entered.and(Dim.ITEM, "金额");
+            if (c.has(amount)) {
+                control("“机关运行经费.金额”", t.get("机关运行经费"), c.exact(amount), x);
+            } else if (c.has(entered)) {
+                control("“机关运行经费.明细”各项之和", t.get("机关运行经费"), c.exact(entered), x);
             } else {
                 control("按定义计算的机关运行经费（行政、参公单位基本支出中的公用经费）", t.get("机关运行经费"),
                         c.exact(Relations.runningCostDefinition(ctx)), x);

@@ -46,7 +46,7 @@ final class LayoutRules {
         return new SourcePos(ctx.doc().file(), n.getStartMark().getLine() + 1, n.getStartMark().getColumn() + 1);
     }
 
-    /** Whether a path is given (not empty), and the deepest node found on the way (where to point). */
+    /** Whether a path is given (not empty), and the key of the deepest section found on the way (where to point). */
     record Presence(boolean present, Node at) {
     }
 
@@ -62,8 +62,9 @@ final class LayoutRules {
             String key = parts[i];
             boolean each = key.endsWith("[]");
             if (each) key = key.substring(0, key.length() - 2);
-            Node v = child(cur, key);
-            if (v == null || empty(v)) return new Presence(false, at == null ? null : at);
+            NodeTuple t = tuple(cur, key);
+            Node v = t == null ? null : t.getValueNode();
+            if (v == null || empty(v)) return new Presence(false, t != null ? t.getKeyNode() : at);
             if (each) {
                 if (!(v instanceof SequenceNode s)) return new Presence(false, v);
                 String rest = String.join(".", List.of(parts).subList(i + 1, parts.length));
@@ -73,16 +74,16 @@ final class LayoutRules {
                 }
                 return new Presence(true, v);
             }
-            at = v;
+            at = t.getKeyNode();
             cur = v;
         }
         return new Presence(true, cur);
     }
 
-    private static Node child(Node n, String key) {
+    private static NodeTuple tuple(Node n, String key) {
         if (!(n instanceof MappingNode m)) return null;
         for (NodeTuple t : m.getValue()) {
-            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().strip().equals(key)) return t.getValueNode();
+            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().strip().equals(key)) return t;
         }
         return null;
     }

@@ -102,8 +102,8 @@ final class Relations {
     /** B19: each 三公 part covers at least the matching economic 款 (catalog groups 三公.*) of 一般公共预算. */
     static void sanGongVsEcon(Context ctx, Diagnostics x) {
         Cube c = ctx.cube();
-        for (String[] part : new String[][]{{"因公出国", "因公出国（境）费"}, {"公务用车运行", "公务用车运行费"},
-                {"公务接待", "公务接待费"}, {"公务用车购置", "公务用车购置费"}}) {
+        for (String[] part : new String[][]{{"因公出国", "因公出国（境）费", " "}, {"公务用车运行", "公务用车运行费", " "},
+                {"公务接待", "公务接待费", " "}, {"公务用车购置", "公务用车购置费", " 公务用车购置"}}) {
             List<String> codes = ctx.catalog().group("三公." + part[0]);
             Filter f = measure(Measure.SANGONG).and(Dim.ITEM, part[0]);
             if (codes.isEmpty() || !c.has(f)) continue;
@@ -112,7 +112,7 @@ final class Relations {
             if (econ.compareTo(declared) <= 0) continue;
             SourcePos pos = c.select(f).get(0).fact().pos();
             x.error("E-THREE-PUBLIC", pos, part[1] + " " + Say.money(declared) + " 小于经济分类 " + String.join("/", codes)
-                            + " 的合计 " + Say.money(econ) + "，相差 " + Say.money(econ.subtract(declared)) + " 万元",
+                            + part[2] + "的合计 " + Say.money(econ) + "，相差 " + Say.money(econ.subtract(declared)) + " 万元",
                     "“三公”经费是财政拨款安排的这几类支出的全部，不能小于经济分类中的对应金额。");
         }
     }
@@ -218,8 +218,8 @@ final class Relations {
         Integer held = ctx.doc().sanGongCounts().carsHeld();
         var a = ctx.doc().assets();
         if (held == null || a == null || a.cars() == null || held.equals(a.cars())) return;
-        x.error("E-VEHICLES", a.vehiclesPos(), "国有资产车辆共 " + a.cars() + " 辆，与“三公经费.公务用车保有量” " + held + " 辆不符",
-                "两处都是年末数，应当一致。");
+        x.error("E-VEHICLES", ctx.doc().sanGongCounts().carsHeldPos(), "国有资产车辆共 " + a.cars() + " 辆，与“三公经费.公务用车保有量” " + held + " 辆不符",
+                "两处都是年末数，应当一致；核对“国有资产.车辆”和这里的保有量。");
     }
 
     static List<Line> lines(Context ctx) {

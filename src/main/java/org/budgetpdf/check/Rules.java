@@ -19,7 +19,6 @@ public final class Rules {
             new Rule("X01", "单位定义和引用", BOTH, List.of("E-DUP-UNIT", "E-REF-UNIT"), false, References::units),
             new Rule("C01", "科目编码在科目表中", BOTH, List.of("E-CODE-UNKNOWN", "E-CODE-OBSOLETE", "E-NAME-OBSOLETE", "W-NAME"),
                     false, CodeRules::codes),
-            new Rule("B17", "部门经济分类对应政府经济分类", BOTH, List.of("E-ECON-MAP"), false, CodeRules::econMapping),
             new Rule("B15", "基本支出只用人员和公用经费的经济分类", BUDGET, List.of("E-BASIC-ECON"), false,
                     CodeRules::basicEconClasses),
             new Rule("C02", "项目类型在本年度的分类中", BUDGET, List.of("E-PROJECT-TYPE"), false, CodeRules::projectTypes),

@@ -10,10 +10,12 @@ import java.util.Map;
  * component is null / empty when the file does not give it.
  *
  * @param asOf        截止日期 as written
- * @param vehicles    vehicles by kind, in file order; empty when only a total ({@code vehicleTotal}) is given
+ * @param vehicles    vehicles by kind, in file order; empty when only a total ({@code vehicleTotal}) is given;
+ *                    {@code vehicleKindPos} where each kind is written
  * @param equipment   counts of equipment by kind as written (单价50万元以上通用设备 …), in file order
  */
-public record Assets(String asOf, Map<String, Integer> vehicles, Integer vehicleTotal, String otherCarsNote,
+public record Assets(String asOf, Map<String, Integer> vehicles, Map<String, SourcePos> vehicleKindPos,
+                     Integer vehicleTotal, String otherCarsNote,
                      Map<String, Integer> equipment, BigDecimal floorArea, BigDecimal officeArea,
                      String changeReason, SourcePos pos, SourcePos vehiclesPos) {
 

@@ -55,6 +55,6 @@ public final class Benchmark {
     private static Pipeline.Built build(Pipeline p, Path data) throws Exception {
         Pipeline.Checked c = p.check(data, data.getFileName().toString());
         if (!c.ok()) throw new IllegalStateException("数据有错误：" + c.diags().sorted());
-        return p.render(c.doc().orElseThrow());
+        return p.render(c);
     }
 }

@@ -1,12 +1,13 @@
 package org.budgetpdf.bind;
 
-import org.budgetpdf.catalog.Catalog;
+import org.budgetpdf.Pipeline;
 import org.budgetpdf.check.Checker;
+import org.budgetpdf.compute.Realized;
 import org.budgetpdf.diag.Diagnostic;
 import org.budgetpdf.diag.Diagnostics;
 import org.budgetpdf.load.SourceFile;
 import org.budgetpdf.load.YamlLoader;
-import org.budgetpdf.model.BudgetDoc;
+import org.budgetpdf.model.Disclosure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +29,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 public final class TestDocs {
     public static final Path RESOURCES = Path.of("src/test/resources").toAbsolutePath();
+    public static final Path HOME = Path.of("").toAbsolutePath();
     public static final Path REAL = Path.of("data/xinxiang-weibin-2025-budget.yaml").toAbsolutePath();
+    public static final Path REAL_FINAL = Path.of("data/jiaozuo-zhongzhan-2021-final.yaml").toAbsolutePath();
+    private static final Pipeline PIPELINE = new Pipeline(HOME);
     public static final String NAME = "t.yaml";
     private static final Pattern TOP_KEY = Pattern.compile("^[^\\s#-][^:]*:.*");
 
@@ -44,7 +48,11 @@ public final class TestDocs {
         return read(REAL);
     }
 
-    static String read(Path p) {
+    public static String realFinal() {
+        return read(REAL_FINAL);
+    }
+
+    public static String read(Path p) {
         try {
             return Files.readString(p, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -128,8 +136,9 @@ public final class TestDocs {
         return doc.lines().toList().get(lineOf(doc, text) - 1).indexOf(text) + 1;
     }
 
-    /** The result of load → bind (→ check) of an inline document. */
-    public record Result(SourceFile source, Diagnostics diags, Optional<BudgetDoc> doc) {
+    /** The result of load → bind (→ layout → realize → check) of an inline document. */
+    public record Result(SourceFile source, Diagnostics diags, Optional<Disclosure> doc, Optional<Realized> realized,
+                         Optional<org.budgetpdf.layout.Layout> layout) {
         public List<Diagnostic> all() {
             return diags.sorted();
         }
@@ -156,22 +165,41 @@ public final class TestDocs {
             return this;
         }
 
-        public BudgetDoc model() {
+        public Disclosure model() {
             return doc.orElseThrow(() -> new AssertionError("did not bind: " + all()));
+        }
+
+        public Realized figures() {
+            return realized.orElseThrow(() -> new AssertionError("did not bind: " + all()));
+        }
+
+        /** A table of the file's layout, made for the department. */
+        public org.budgetpdf.layout.TableView table(String key) {
+            return new org.budgetpdf.render.Report(figures(), layout.orElseThrow()).table(key);
         }
     }
 
     public static Result bind(String yaml) {
         Diagnostics diags = new Diagnostics();
         SourceFile src = new YamlLoader().parse(yaml.getBytes(StandardCharsets.UTF_8), NAME, diags);
-        Optional<BudgetDoc> doc = new Binder().bind(src, diags);
-        return new Result(src, diags, doc);
+        Optional<Disclosure> doc = new Binder().bind(src, diags);
+        return new Result(src, diags, doc, Optional.empty(), Optional.empty());
     }
 
-    /** load → bind → check, as {@code Pipeline.check} does. */
+    /** load → bind → layout → realize → check, as {@code Pipeline.check} does. */
     public static Result check(String yaml) {
-        Result r = bind(yaml);
-        r.doc().ifPresent(d -> new Checker(Catalog.forYear(d.catalogYear())).check(d, r.diags()));
-        return r;
+        return check(yaml, PIPELINE);
+    }
+
+    /** The same with a pipeline of another rule list. */
+    public static Result check(String yaml, Checker checker) {
+        return check(yaml, new Pipeline(HOME, checker));
+    }
+
+    private static Result check(String yaml, Pipeline p) {
+        Diagnostics diags = new Diagnostics();
+        SourceFile src = new YamlLoader().parse(yaml.getBytes(StandardCharsets.UTF_8), NAME, diags);
+        Pipeline.Checked c = p.check(src, diags);
+        return new Result(src, diags, c.realized().map(Realized::doc), c.realized(), c.layout());
     }
 }

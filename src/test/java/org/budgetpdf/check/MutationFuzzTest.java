@@ -21,28 +21,46 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Broken copies of the real data file, made deterministically: load → bind → check never throws, and a
- * file that does not check clean says why, with the file name and (except whole-file problems) a line.
+ * Broken copies of the real data files (部门预算 and 部门决算), made deterministically: load → bind → check never
+ * throws, a file that does not check clean says why, with the file name and (except whole-file problems) a line,
+ * and a value made wrong is reported at or near its own line.
  */
 class MutationFuzzTest {
     static final Path HOME = Path.of("").toAbsolutePath();
     static final Path REAL = HOME.resolve("data/xinxiang-weibin-2025-budget.yaml");
+    static final Path REAL_FINAL = HOME.resolve("data/jiaozuo-zhongzhan-2021-final.yaml");
     static final int COPIES = 150;
     static final long SEED = 20250301L;
 
     /** Codes that may be about the whole file, without a line. */
-    static final Set<String> WHOLE_FILE = Set.of("E-EMPTY", "E-ENCODING", "E-YAML", "E-FILE-SIZE", "E-FILE-READ", "E-MISSING");
+    static final Set<String> WHOLE_FILE = Set.of("E-EMPTY", "E-ENCODING", "E-YAML", "E-FILE-SIZE", "E-FILE-READ", "E-MISSING",
+            "E-LAYOUT", "W-LAYOUT-DATA", "W-MISSING-ITEM", "E-BALANCE");
 
     static final Pattern KEY_VALUE = Pattern.compile("^(\\s*(?:- )?[^#\\s:][^:]*:\\s+)(\\S.*)$");
     static final List<String> ODD_VALUES = List.of("[1, 2]", "{甲: 1}", "一段文字", "", "~", "-5", "1.234", "\"\"", "[]",
             "{}", "1,2,3", "2025-13-45", "!!str 12", "&a x", "*nope", "\"未闭合", "'单引号'", "9999999999999999999999", "0x1F");
 
-    record Mutant(String description, byte[] bytes) {
+    /** {@code line}: the 1-based line whose value was replaced (0 when the mutation has no single line). */
+    record Mutant(String description, byte[] bytes, int line) {
+        Mutant(String description, byte[] bytes) {
+            this(description, bytes, 0);
+        }
     }
 
     @Test
-    void brokenCopiesNeverThrowAndAlwaysSayWhere(@TempDir Path tmp) throws IOException {
-        byte[] original = Files.readAllBytes(REAL);
+    void brokenBudgetsNeverThrowAndAlwaysSayWhere(@TempDir Path tmp) throws IOException {
+        fuzz(REAL, tmp);
+    }
+
+    @Test
+    void brokenFinalAccountsNeverThrowAndAlwaysSayWhere(@TempDir Path tmp) throws IOException {
+        fuzz(REAL_FINAL, tmp);
+    }
+
+    static void fuzz(Path real, Path tmp) throws IOException {
+        byte[] original = Files.readAllBytes(real);
+        int near = 0;
+        int valueMutants = 0;
         Random rnd = new Random(SEED);
         Pipeline pipeline = new Pipeline(HOME);
         int clean = 0;
@@ -65,6 +83,12 @@ class MutationFuzzTest {
                 continue;
             }
             assertTrue(c.diags().hasErrors(), () -> what + ": did not check clean but reported no error: " + ds);
+            if (m.line() > 0) {
+                valueMutants++;
+                int line = m.line();
+                if (ds.stream().anyMatch(d -> Math.abs(d.pos().line() - line) <= 2)) near++;
+                else System.err.println("far from line " + line + ": " + what + " " + ds);
+            }
             for (Diagnostic d : ds) {
                 assertEquals(name, d.pos().file(), () -> what + ": " + d);
                 if (!WHOLE_FILE.contains(d.code())) {
@@ -83,6 +107,10 @@ class MutationFuzzTest {
         assertTrue(ms < 20_000, "took " + ms + " ms");
         // the mutations must actually break things most of the time, or this test proves little
         assertTrue(clean < COPIES / 2, clean + " of " + COPIES + " mutants checked clean");
+        // a wrong value is reported where it is written: all but a few (a value that is wrong only by its effect
+        // on a sum elsewhere, e.g. a control total) point within two lines of the mutated one
+        assertTrue(valueMutants > 10, "too few value mutations: " + valueMutants);
+        assertTrue(near >= valueMutants * 9 / 10, near + " of " + valueMutants + " value mutations reported near their line");
     }
 
     static Mutant mutate(byte[] bytes, Random rnd) {
@@ -103,7 +131,8 @@ class MutationFuzzTest {
                 if (!m.matches()) throw new IllegalStateException();
                 String value = ODD_VALUES.get(rnd.nextInt(ODD_VALUES.size()));
                 lines.set(at, m.group(1) + value);
-                return lines("line " + (at + 1) + " value → " + value, lines);
+                Mutant x = lines("line " + (at + 1) + " value → " + value, lines);
+                return new Mutant(x.description(), x.bytes(), at + 1);
             }
             case 2 -> {
                 int at = rnd.nextInt(bytes.length + 1);

@@ -1,12 +1,15 @@
 package org.budgetpdf.compute;
 
-import org.budgetpdf.Pipeline;
+import org.budgetpdf.bind.TestDocs;
 import org.budgetpdf.catalog.Catalog;
-import org.budgetpdf.model.FinalDoc;
+import org.budgetpdf.model.Disclosure;
+import org.budgetpdf.model.Fact;
+import org.budgetpdf.model.Fund;
+import org.budgetpdf.model.Measure;
+import org.budgetpdf.model.Nature;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -20,13 +23,20 @@ class FinalRoundingTest {
         return BigDecimal.valueOf(fen, 2).movePointLeft(4); // 元 with two decimals, as 万元
     }
 
+    static Money sum(List<BigDecimal> parts) {
+        Money m = Money.ZERO;
+        for (BigDecimal p : parts) m = m.plus(Money.of(p));
+        return m;
+    }
+
     @Test
-    void apportionHitsTheRoundedTotalAndMovesEachPartLessThanOneCent() {
+    void keepingSumHitsTheRoundedTotalAndMovesEachPartLessThanOneCent() {
         // three parts of 0.004 万元 each: rounded one by one they print 0.00 + 0.00 + 0.00 but the total is 0.01
-        List<BigDecimal> parts = List.of(new BigDecimal("0.004"), new BigDecimal("0.004"), new BigDecimal("0.004"));
-        List<Money> m = Apportion.of(parts);
-        assertEquals(Money.of("0.01"), Apportion.sum(m));
-        assertEquals(List.of(Money.of("0.01"), Money.ZERO, Money.ZERO), m, "ties go to the earlier part");
+        List<BigDecimal> m = Rounding.keepingSum(List.of(new BigDecimal("0.004"), new BigDecimal("0.004"),
+                new BigDecimal("0.004")), 2);
+        assertEquals(Money.of("0.01"), sum(m));
+        assertEquals(List.of(new BigDecimal("0.01"), new BigDecimal("0.00"), new BigDecimal("0.00")), m,
+                "ties go to the earlier part");
     }
 
     @Test
@@ -41,71 +51,84 @@ class FinalRoundingTest {
                 parts.add(p);
                 exact = exact.add(p);
             }
-            List<Money> printed = Apportion.of(parts);
-            assertEquals(Money.of(exact), Apportion.sum(printed), "run " + run);
+            List<BigDecimal> printed = Rounding.keepingSum(parts, 2);
+            assertEquals(Money.of(exact), sum(printed), "run " + run);
             for (int i = 0; i < n; i++) {
-                BigDecimal diff = printed.get(i).value().subtract(parts.get(i)).abs();
+                BigDecimal diff = printed.get(i).subtract(parts.get(i)).abs();
                 assertTrue(diff.compareTo(new BigDecimal("0.01")) < 0, "part moved a cent or more: " + parts.get(i));
-                if (parts.get(i).signum() == 0) assertTrue(printed.get(i).isZero());
+                if (parts.get(i).signum() == 0) assertEquals(0, printed.get(i).signum());
             }
         }
     }
 
+    static Disclosure seed() {
+        TestDocs.Result r = TestDocs.check(TestDocs.realFinal());
+        assertFalse(r.diags().hasErrors(), () -> r.all().toString());
+        return r.model();
+    }
+
     @Test
-    void randomFinalAccountsBalanceOnBothSides() throws Exception {
-        FinalDoc seed = seed();
+    void randomFinalAccountsBalanceOnBothSides() {
+        Disclosure seed = seed();
+        List<String> functions = seed.lines().stream().map(org.budgetpdf.model.Line::function).toList();
         Random rnd = new Random(4);
+        int runs = 0;
         for (int run = 0; run < 300; run++) {
-            List<FinalDoc.Line> lines = new ArrayList<>();
+            List<Fact> facts = new ArrayList<>();
             BigDecimal fiscal = BigDecimal.ZERO;
             BigDecimal income = BigDecimal.ZERO;
-            for (FinalDoc.Line l : seed.lines()) {
+            for (String fn : functions) {
                 BigDecimal b = yuan(rnd.nextLong(0, 50_000_000L));
                 BigDecimal p = yuan(rnd.nextLong(0, 50_000_000L));
                 BigDecimal in = yuan(rnd.nextLong(0, 60_000_000L));
                 fiscal = fiscal.add(b).add(p);
                 income = income.add(in);
-                lines.add(new FinalDoc.Line(l.functionCode(), amt(yuan(rnd.nextLong(0, 90_000_000L))), amt(in), amt(b),
-                        amt(p), amt(BigDecimal.ZERO), amt(BigDecimal.ZERO), "x", l.pos()));
+                facts.add(fact(Measure.INITIAL_BUDGET, fn, null, yuan(rnd.nextLong(0, 90_000_000L))));
+                facts.add(fact(Measure.INCOME, fn, null, in));
+                facts.add(fact(Measure.SPEND, fn, Nature.BASIC, b));
+                facts.add(fact(Measure.SPEND, fn, Nature.PROJECT, p));
             }
             BigDecimal close = yuan(rnd.nextLong(0, 1_000_000L));
             BigDecimal open = fiscal.add(close).subtract(income);
             if (open.signum() < 0) continue;
-            FinalDoc d = new FinalDoc(seed.file(), seed.year(), seed.catalogYear(), seed.publishDate(), seed.department(),
-                    seed.units(), lines, new FinalDoc.Carry(amt(open), amt(BigDecimal.ZERO), amt(close), amt(BigDecimal.ZERO)),
-                    List.of(), seed.sanGong(), seed.procurement(), seed.assets(), seed.perf(), seed.prior(), seed.reasons(),
-                    null, null);
-            FinalFigures f = new FinalFigures(d);
-            assertEquals(f.income().plus(f.openFiscal()), f.fiscalSpending().plus(f.closeFiscal()), "公开04 balances, run " + run);
-            assertEquals(Money.of(fiscal.add(close)), f.fiscalSpending().plus(f.closeFiscal()), "grand total = rounded exact total");
-            FinalReport r = new FinalReportBuilder(d, Catalog.forYear(2021)).build();
-            Money basic = Money.ZERO;
-            for (var i : f.items()) basic = basic.plus(i.basic());
-            assertEquals(r.totals().basic().plus(r.totals().project()), r.totals().spending());
-            assertEquals(basic, r.totals().basic());
+            runs++;
+            facts.add(fact(Measure.OPENING, null, null, open));
+            facts.add(fact(Measure.CLOSING, null, null, close));
+            Disclosure d = new Disclosure(seed.file(), seed.kind(), seed.year(), seed.catalogYear(), seed.publishDate(),
+                    seed.layout(), seed.layoutPos(), seed.department(), seed.units(), facts, seed.lines(), seed.projects(),
+                    "", null, null, seed.sanGongCounts(), seed.reasons(), null, "");
+            Figures f = Realize.of(d, Catalog.forYear(2021)).dept();
+            assertEquals(f.income().plus(f.opening()), f.general().plus(f.closing()), "公开04 balances, run " + run);
+            assertEquals(Money.of(fiscal.add(close)), f.general().plus(f.closing()), "grand total = rounded exact total");
+            assertEquals(f.basic().plus(f.project()), f.spending());
+            assertEquals(f.total(), f.spending().plus(f.closing()), "公开01 balances");
         }
+        assertTrue(runs > 100);
     }
 
-    static org.budgetpdf.model.Amount amt(BigDecimal v) {
-        return new org.budgetpdf.model.Amount(v, org.budgetpdf.diag.SourcePos.NONE);
-    }
-
-    static FinalDoc seed() {
-        Path home = Path.of("").toAbsolutePath();
-        var c = new Pipeline(home).check(home.resolve("data/jiaozuo-zhongzhan-2021-final.yaml"), "seed");
-        assertTrue(c.ok(), () -> c.diags().sorted().toString());
-        return (FinalDoc) c.doc().orElseThrow();
+    static Fact fact(Measure m, String fn, Nature nature, BigDecimal v) {
+        return new Fact(m, null, fn, null, Fund.APPROPRIATION, nature, null, null, v, org.budgetpdf.diag.SourcePos.NONE);
     }
 
     @Test
     void theSeedPrintsItsTotalsAsSumsOfItsLines() {
-        FinalFigures f = new FinalFigures(seed());
+        Figures f = TestDocs.check(TestDocs.realFinal()).figures().dept();
         assertEquals(Money.of("801.14"), f.spending());
-        assertEquals(Money.of("799.82"), f.fiscalSpending());
+        assertEquals(Money.of("799.82"), f.general());
         assertEquals(Money.of("776.98"), f.income());
-        assertEquals(Money.of("22.84"), f.openFiscal(), "the seed's 22.83 cannot balance 776.98 against 799.82");
-        assertEquals(Money.of("1.32"), f.openOther());
-        assertEquals(Money.of("1049.58"), f.budget());
-        assertEquals(Money.of("138.13"), Apportion.sum(f.econ()));
+        assertEquals(Money.of("22.84"), f.sum(Filter.of(Dim.MEASURE, "年初结转").and(Dim.FUND, "财政拨款")),
+                "the seed's 22.83 cannot balance 776.98 against 799.82");
+        assertEquals(Money.of("1.32"), f.sum(Filter.of(Dim.MEASURE, "年初结转").and(Dim.FUND, "上年结转单位资金")));
+        assertEquals(Money.of("1049.58"), f.initialBudget());
+        assertEquals(Money.of("138.13"), f.basicDetail().total());
+    }
+
+    @Test
+    void scoresOfTheSelfEvaluationAreNotMoney() {
+        // a 决算 entered in 元: 分值 10 stays 10 (it printed 0.001 when read as an amount)
+        var pf = TestDocs.check(TestDocs.realFinal()).figures().dept().perf();
+        assertEquals("10", pf.budgetWeight());
+        assertEquals("100", pf.selfTotal());
+        assertEquals("2", pf.selfRows().get(0).weight());
     }
 }

@@ -1,17 +1,14 @@
 package org.budgetpdf.compute;
 
-import org.budgetpdf.Pipeline;
-import org.budgetpdf.catalog.Catalog;
+import org.budgetpdf.bind.TestDocs;
+import org.budgetpdf.layout.TableView;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Rollups from a small inline document: 类 = Σ款 = Σ项, income = spending by fund, unit rows. */
+/** Rollups from a small inline document: 类 = Σ款 = Σ项, income = spending by fund, unit rows, named figures. */
 class RollupTest {
     static final String DOC = """
             文档: 部门预算
@@ -47,69 +44,78 @@ class RollupTest {
             批复: {支出总计: 140.46, 基本支出: 17.46, 项目支出: 123.00}
             """;
 
-    static BudgetReport report(Path dir) throws Exception {
-        Path f = dir.resolve("t.yaml");
-        Files.writeString(f, DOC);
-        var c = new Pipeline(Path.of("").toAbsolutePath()).check(f, "t.yaml");
-        assertFalse(c.diags().hasErrors(), () -> c.diags().sorted().toString());
-        return new ReportBuilder((org.budgetpdf.model.BudgetDoc) c.doc().orElseThrow(), Catalog.forYear(2025)).build();
+    static TestDocs.Result checked() {
+        TestDocs.Result r = TestDocs.check(DOC);
+        assertFalse(r.diags().hasErrors(), () -> r.all().toString());
+        return r;
     }
 
-    static List<String> texts(Grid.Row r) {
-        return r.cells().stream().map(Grid.Cell::text).toList();
+    static List<String> texts(TableView.Row r) {
+        return r.cells().stream().map(TableView.Cell::text).toList();
     }
 
-    static Grid.Row row(Grid g, String kind, String name) {
-        return g.rows().stream().filter(r -> r.kind().equals(kind) && texts(r).contains(name)).findFirst().orElseThrow(
-                () -> new AssertionError(kind + " " + name + " not in " + g.rows().stream().map(RollupTest::texts).toList()));
+    static TableView.Row row(TableView t, String kind, String text) {
+        return t.rows().stream().filter(r -> r.kind().equals(kind) && texts(r).contains(text)).findFirst().orElseThrow(
+                () -> new AssertionError(kind + " " + text + " not in " + t.rows().stream().map(RollupTest::texts).toList()));
     }
 
     @Test
-    void functionTableRollsUpItemsIntoKuanAndClass(@TempDir Path dir) throws Exception {
-        BudgetReport r = report(dir);
-        Grid t03 = r.tables().t03();
+    void functionTableRollsUpItemsIntoKuanAndClass() {
+        TestDocs.Result r = checked();
+        TableView t03 = r.table("预算03");
         assertEquals(List.of("", "", "", "", "合计", "140.46", "17.46", "16.21", "1.00", "0.25", "0.00", "123.00", "3.00", "120.00"),
                 texts(t03.rows().get(0)));
         // 210 = 2101501 11.30 + 2101550 5.05 + 2101202 100 + 2101301 20 + 2101599 3
         assertEquals("139.35", texts(row(t03, "class", "卫生健康支出")).get(5).replace(",", ""));
         assertEquals("16.35", texts(row(t03, "kuan", "医疗保障管理事务")).get(6)); // basic of 21015 = 11.30 + 5.05
         assertEquals("1.11", texts(row(t03, "item", "住房公积金")).get(5));
-        // 05 excludes nothing here (all general budget); 09 is empty
-        assertTrue(r.tables().t09().isEmpty());
-        assertFalse(r.tables().t05().isEmpty());
+        // all money is general budget: 05 has rows, 09 (government funds) is empty
+        assertTrue(r.table("预算09").empty());
+        assertFalse(r.table("预算05").empty());
+        assertEquals(texts(t03.rows().get(0)), texts(r.table("预算05").rows().get(0)));
     }
 
     @Test
-    void incomeIsSpendingByFund(@TempDir Path dir) throws Exception {
-        BudgetReport r = report(dir);
-        assertEquals("140.46", r.totals().general().text());
-        assertEquals("120.46", r.totals().appropriation().text());
-        Grid t02 = r.tables().t02();
+    void incomeIsSpendingByFund() {
+        TestDocs.Result r = checked();
+        assertEquals("140.46", r.figures().dept().general().text());
+        assertEquals("120.46", r.figures().dept().appropriation().text());
+        TableView t02 = r.table("预算02");
         assertEquals("132.41", texts(row(t02, "unit", "101001")).get(2));
         assertEquals("8.05", texts(row(t02, "unit", "101002")).get(2));
         assertEquals("112.41", texts(row(t02, "unit", "101001")).get(5)); // 其中财政拨款 = 132.41 − 20
     }
 
     @Test
-    void economicTablesMapByUnitType(@TempDir Path dir) throws Exception {
-        BudgetReport r = report(dir);
-        Grid t06 = r.tables().t06();
+    void economicTablesMapByUnitType() {
+        TestDocs.Result r = checked();
+        TableView t06 = r.table("预算06");
         assertEquals(List.of("", "合计", "", "", "17.46", "17.21", "0.25"), texts(t06.rows().get(0)));
         assertTrue(t06.rows().stream().anyMatch(x -> texts(x).subList(0, 5).equals(List.of("30101", "基本工资", "50101", "工资奖金津补贴", "10.10"))));
         assertTrue(t06.rows().stream().anyMatch(x -> texts(x).subList(0, 3).equals(List.of("30101", "基本工资", "50501"))));
-        Grid t07 = r.tables().t07();
-        assertEquals("140.46", texts(t07.rows().get(0)).get(6));
+        assertEquals("140.46", texts(r.table("预算07").rows().get(0)).get(6));
     }
 
     @Test
-    void narrativeFigures(@TempDir Path dir) throws Exception {
-        BudgetReport r = report(dir);
-        assertEquals("与2024年持平", r.totals().totalChange().sentence());
-        assertEquals(List.of("救助"), r.transfers().stream().map(BudgetReport.Labeled::label).toList());
+    void narrativeFigures() {
+        Figures f = checked().figures().dept();
+        assertEquals("与2024年持平", f.totalChange().sentence());
+        assertEquals(List.of("救助"), f.transfers().stream().map(Views.Named::label).toList());
         // 机关运行经费 not entered: the 行政 unit's 公用经费 (0.20), not the 事业 unit's 0.05
-        assertEquals("0.20", r.running().amount().text());
-        assertEquals("与2024年持平", r.running().change().sentence());
-        assertEquals(3, r.perf().projects());
-        assertEquals("123.00", r.perf().projectTotal().text());
+        assertEquals("0.20", f.running().amount().text());
+        assertFalse(f.running().entered());
+        assertEquals("与2024年持平", f.running().change().sentence());
+        assertEquals(3, f.projects().size());
+        assertEquals("123.00", f.project().text());
+        assertEquals("3.00", f.generalProjectType("其他运转类").text());
+    }
+
+    @Test
+    void unitFiguresAreTheUnitsShare() {
+        Realized r = checked().figures();
+        assertEquals("132.41", r.unit("101001").total().text());
+        assertEquals("8.05", r.unit("101002").total().text());
+        assertEquals(List.of("聘用"), r.unit("101002").projects().stream().map(Views.ProjectView::name).toList());
+        assertEquals(r.dept().total(), r.unit("101001").total().plus(r.unit("101002").total()));
     }
 }

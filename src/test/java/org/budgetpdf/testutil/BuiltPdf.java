@@ -34,7 +34,7 @@ public final class BuiltPdf implements AutoCloseable {
         Pipeline p = new Pipeline(HOME);
         Pipeline.Checked c = p.check(HOME.resolve(relative), relative);
         assertTrue(c.ok(), () -> relative + " must check clean: " + c.diags().sorted());
-        return new BuiltPdf(p.render(c.doc().orElseThrow()));
+        return new BuiltPdf(p.render(c));
     }
 
     /** First page (1-based) at or after {@code from} whose visible text contains {@code s}; 0 if none. */
