@@ -293,14 +293,18 @@ public final class Binder {
     private void finalLine(Reader r) {
         String fn = r.code("功能科目", true, "功能分类项", FUNCTION_ITEM);
         SourcePos at = r.posOf("功能科目");
-        itemAmount(r, "年初预算", a -> new Fact(Measure.INITIAL_BUDGET, null, fn, null, Fund.APPROPRIATION, null, null,
-                null, a.value(), a.pos()));
-        itemAmount(r, "本年收入", a -> new Fact(Measure.INCOME, null, fn, null, Fund.APPROPRIATION, null, null, null,
-                a.value(), a.pos()));
-        itemAmount(r, "基本支出", a -> new Fact(Measure.SPEND, null, fn, null, Fund.APPROPRIATION, Nature.BASIC, null,
-                null, a.value(), a.pos()));
-        itemAmount(r, "项目支出", a -> new Fact(Measure.SPEND, null, fn, null, Fund.APPROPRIATION, Nature.PROJECT, null,
-                null, a.value(), a.pos()));
+        // 资金: 财政拨款 (一般公共预算财政拨款, the default), 政府性基金 or 国有资本经营 (公开08/09)
+        Fund fund = fund(r);
+        if (fund != Fund.APPROPRIATION && fund != Fund.GOV_FUND && fund != Fund.STATE_CAPITAL) {
+            ctx.diags().error("E-VALUE", r.posOf("资金"), "部门决算“决算明细”的资金只能是财政拨款、政府性基金或国有资本经营",
+                    "非财政拨款的支出写在“其他资金基本支出”“其他资金项目支出”里。");
+            fund = Fund.APPROPRIATION;
+        }
+        Fund f = fund;
+        itemAmount(r, "年初预算", a -> new Fact(Measure.INITIAL_BUDGET, null, fn, null, f, null, null, null, a.value(), a.pos()));
+        itemAmount(r, "本年收入", a -> new Fact(Measure.INCOME, null, fn, null, f, null, null, null, a.value(), a.pos()));
+        itemAmount(r, "基本支出", a -> new Fact(Measure.SPEND, null, fn, null, f, Nature.BASIC, null, null, a.value(), a.pos()));
+        itemAmount(r, "项目支出", a -> new Fact(Measure.SPEND, null, fn, null, f, Nature.PROJECT, null, null, a.value(), a.pos()));
         itemAmount(r, "其他资金基本支出", a -> new Fact(Measure.SPEND, null, fn, null, Fund.CARRY_UNIT, Nature.BASIC,
                 null, null, a.value(), a.pos()));
         itemAmount(r, "其他资金项目支出", a -> new Fact(Measure.SPEND, null, fn, null, Fund.CARRY_UNIT, Nature.PROJECT,
@@ -308,7 +312,7 @@ public final class Binder {
         Reasons.Given why = r.has("差异原因")
                 ? new Reasons.Given(r.str("差异原因", false), r.posOf("差异原因"), List.of(), r.posOf("差异原因")) : null;
         r.finish();
-        lines.add(new Line(null, fn, "", Fund.APPROPRIATION, at, at, why));
+        lines.add(new Line(null, fn, "", fund, at, at, why));
     }
 
     private void itemAmount(Reader r, String key, java.util.function.Function<Amount, Fact> fact) {

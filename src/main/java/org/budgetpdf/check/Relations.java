@@ -166,8 +166,9 @@ final class Relations {
     /** D01/D04: 本年收入 + 年初结转和结余 = 本年支出 + 年末结转和结余, for 财政拨款 and for other money. */
     static void balance(Context ctx, Diagnostics x) {
         Cube c = ctx.cube();
-        Filter fiscal = Filter.of(Dim.FUND, Fund.APPROPRIATION.label());
-        Filter other = Filter.ALL.andNot(Dim.FUND, Set.of(Fund.APPROPRIATION.label()));
+        // 财政拨款 in the wide sense of 公开04 (一般公共预算, 政府性基金, 国有资本经营) against everything else
+        Filter fiscal = Filter.ALL.andNot(Dim.FUND, Set.of(Fund.CARRY_UNIT.label()));
+        Filter other = Filter.of(Dim.FUND, Fund.CARRY_UNIT.label());
         BigDecimal income = c.exact(measure(Measure.INCOME));
         BigDecimal open = c.exact(measure(Measure.OPENING).and(fiscal));
         BigDecimal spend = c.exact(fiscal);

@@ -216,7 +216,7 @@ public final class Figures {
     /** 财政拨款收支总计: 预算 = this year's and carried-over 财政拨款; 决算 = 公开04 总计. */
     public Money fiscalTotal() {
         return isBudget() ? fiscal().plus(fund("财政拨款结转"))
-                : sum(measure(Measure.INCOME)).plus(sum(measure(Measure.OPENING).and(Dim.FUND, Fund.APPROPRIATION.label())));
+                : sum(measure(Measure.INCOME).and(funds("财政拨款收入"))).plus(sum(measure(Measure.OPENING).and(funds("财政拨款收入"))));
     }
 
     public Change fiscalTotalChange() {
@@ -302,8 +302,9 @@ public final class Figures {
         return sum(measure(Measure.CLOSING));
     }
 
+    /** 决算: the 一般公共预算财政拨款 年初预算 (§五（三）). */
     public Money initialBudget() {
-        return sum(measure(Measure.INITIAL_BUDGET));
+        return sum(measure(Measure.INITIAL_BUDGET).and(funds("一般公共预算")));
     }
 
     // ---- classes ---------------------------------------------------------------------------------------------------------
@@ -443,7 +444,7 @@ public final class Figures {
                 shares == null ? null : shares.get(2), fin ? "三公差异.公务接待" : "公务接待");
         Money foreign = item(Measure.SANGONG, "外宾接待");
         SanGongCounts n = d.sanGongCounts();
-        return new SanGong(total, budgetTotal, priorTotal, priorTotal == null ? null : new Change(total, priorTotal, priorYear),
+        return new SanGong(has(measure(Measure.SANGONG)), total, budgetTotal, priorTotal, priorTotal == null ? null : new Change(total, priorTotal, priorYear),
                 budgetTotal == null || budgetTotal.isZero() ? null : Pct.ratio(total.value(), budgetTotal.value()),
                 budgetTotal != null && !budgetTotal.equals(total), abroad, carPart, purchase, running, reception,
                 foreign, foreign == null ? null : now[3].minus(foreign), n.abroadGroups(), n.abroadPersons(),
@@ -593,11 +594,11 @@ public final class Figures {
     public Execution execution() {
         List<ExecItem> items = new ArrayList<>();
         Map<String, Line> lines = new TreeMap<>();
-        for (Line l : d.lines()) lines.putIfAbsent(l.function(), l);
+        for (Line l : d.lines()) if (l.fund().isGeneralBudget()) lines.putIfAbsent(l.function(), l);
         Filter actualF = funds("一般公共预算");
         for (var e : lines.entrySet()) {
             String code = e.getKey();
-            Money budget = sum(measure(Measure.INITIAL_BUDGET).and(Dim.FUNCTION, code));
+            Money budget = sum(measure(Measure.INITIAL_BUDGET).and(funds("一般公共预算")).and(Dim.FUNCTION, code));
             Money actual = sum(actualF.and(Dim.FUNCTION, code));
             if (budget.isZero() && actual.isZero()) continue;
             String path = functionName(code.substring(0, 3)) + "（类）" + functionName(code.substring(0, 5)) + "（款）"

@@ -43,12 +43,12 @@ public final class Realize {
         } else {
             keepSum(facts, shown, f -> f.measure() == Measure.SPEND || f.measure() == Measure.CLOSING);
             Predicate<Fact> fiscalOut = f -> (f.measure() == Measure.SPEND || f.measure() == Measure.CLOSING)
-                    && f.fund() == Fund.APPROPRIATION;
+                    && f.fund() != Fund.CARRY_UNIT;
             Predicate<Fact> otherOut = f -> (f.measure() == Measure.SPEND || f.measure() == Measure.CLOSING)
-                    && f.fund() != Fund.APPROPRIATION;
+                    && f.fund() == Fund.CARRY_UNIT;
             balance(facts, shown, f -> f.measure() == Measure.INCOME
-                    || f.measure() == Measure.OPENING && f.fund() == Fund.APPROPRIATION, fiscalOut);
-            balance(facts, shown, f -> f.measure() == Measure.OPENING && f.fund() != Fund.APPROPRIATION, otherOut);
+                    || f.measure() == Measure.OPENING && f.fund() != Fund.CARRY_UNIT, fiscalOut);
+            balance(facts, shown, f -> f.measure() == Measure.OPENING && f.fund() == Fund.CARRY_UNIT, otherOut);
             keepSum(facts, shown, f -> f.measure() == Measure.INITIAL_BUDGET);
             balance(facts, shown, f -> f.measure() == Measure.ECON, f -> f.measure() == Measure.SPEND
                     && f.fund() == Fund.APPROPRIATION && f.nature() == Nature.BASIC);

@@ -44,7 +44,7 @@ public final class Realized {
         return dept;
     }
 
-    /** Each unit's figures, in the file's order (Hebei layouts repeat the document per unit). */
+    /** Each unit's figures, in the file's order (some layouts repeat the tables and the text per unit). */
     public List<Figures> units() {
         return List.copyOf(units.values());
     }

@@ -38,7 +38,8 @@ public final class Views {
                        boolean differs, String reason) {
     }
 
-    public record SanGong(Money total, Money budget, Money prior, Change change, Pct rate, boolean differs,
+    /** {@code given}: the file has a 三公 section (when it has none, nothing about 三公 is printed, not even zeros). */
+    public record SanGong(boolean given, Money total, Money budget, Money prior, Change change, Pct rate, boolean differs,
                           Part abroad, Part car, Part carPurchase, Part carRunning, Part reception,
                           Money foreignReception, Money domesticReception, Integer abroadGroups,
                           Integer abroadPersons, Integer carsBought, Integer carsHeld, Integer foreignGroups,

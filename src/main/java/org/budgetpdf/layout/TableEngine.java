@@ -38,6 +38,8 @@ public final class TableEngine {
     private final Catalog cat;
     private final Figures scope;
     private final Filter base;
+    /** Whether the file has any amount of the measures the table shows (see {@link TableView#given()}). */
+    private final boolean given;
 
     private TableEngine(Realized r, Figures scope, TableSpec spec) {
         this.r = r;
@@ -45,6 +47,24 @@ public final class TableEngine {
         this.scope = scope;
         Filter s = scope.isUnit() ? Filter.of(Dim.UNIT, scope.code()) : Filter.ALL;
         this.base = s.and(spec.filter());
+        java.util.Set<String> measures = new java.util.TreeSet<>();
+        collectMeasures(spec.filter(), measures);
+        if (measures.isEmpty()) {
+            for (Side side : spec.sides()) {
+                for (Column c : leaves(side.columns())) collectMeasures(c.filter(), measures);
+                for (RowSpec row : side.rows()) collectMeasures(row.filter(), measures);
+                for (RowSpec row : side.tail()) collectMeasures(row.filter(), measures);
+            }
+            for (TableSpec.FooterRow f : spec.footer()) {
+                for (TableSpec.FooterCell c : f.cells()) if (c.filter() != null) collectMeasures(c.filter(), measures);
+            }
+        }
+        if (measures.isEmpty()) measures.add(org.budgetpdf.model.Measure.SPEND.label());
+        this.given = r.cube().has(s.and(Dim.MEASURE, measures));
+    }
+
+    private static void collectMeasures(Filter f, java.util.Set<String> out) {
+        for (Filter.Constraint c : f.parts()) if (c.dim() == Dim.MEASURE && !c.negate()) out.addAll(c.values());
     }
 
     /** A row before formatting: its style, the texts of its label columns, and what its amounts add up (null: blank). */
@@ -93,23 +113,27 @@ public final class TableEngine {
             for (int i = 0; i < sides.size(); i++) {
                 RowData row = sideRows.get(i).get(k);
                 row.attrs().put("序号", String.valueOf(k + 1));
-                if (i == 0 || !row.style().equals("普通")) kind = KINDS.get(row.style());
+                String side = KINDS.get(row.style());
+                if (i == 0) kind = side;
+                // sides of one row may differ (a 类 subtotal beside an item): each cell carries its side's kind
+                String mark = sides.size() > 1 && !side.equals("plain") && !side.equals("item") ? " " + side : "";
                 for (Column c : leaves(sides.get(i).columns())) {
                     if (!c.isAmount()) {
                         String show = c.show();
-                        cells.add(new Cell(row.attrs().getOrDefault(show, ""), CODE_SHOWS.contains(show) ? "code" : "text", 1));
+                        cells.add(new Cell(row.attrs().getOrDefault(show, ""), (CODE_SHOWS.contains(show) ? "code" : "text") + mark, 1));
                         continue;
                     }
                     if (row.filter() == null) {
-                        cells.add(new Cell("", "num", 1));
+                        cells.add(new Cell("", "num" + mark, 1));
                         continue;
                     }
                     Money m = r.cube().sum(base.and(row.filter()).and(c.filter()).resolve(cat));
                     if (!m.isZero()) empty = false;
-                    boolean showZero = spec.zeros() || row.zeros() || row.style().equals("合计");
-                    cells.add(new Cell(m.isZero() && !showZero ? "" : m.table(), "num", 1));
+                    boolean showZero = given && (spec.zeros() || row.zeros() || row.style().equals("合计"));
+                    cells.add(new Cell(m.isZero() && !showZero ? "" : m.table(), "num" + mark, 1));
                 }
             }
+            if (sides.size() > 1) kind = "plain";
             rows.add(new TableView.Row(kind, cells));
         }
         for (TableSpec.FooterRow f : spec.footer()) {
@@ -120,7 +144,7 @@ public final class TableEngine {
                 } else {
                     Money m = r.cube().sum(base.and(c.filter()).resolve(cat));
                     if (!m.isZero()) empty = false;
-                    cells.add(new Cell(m.table(), "num", c.span()));
+                    cells.add(new Cell(given || !m.isZero() ? m.table() : "", "num", c.span()));
                 }
             }
             rows.add(new TableView.Row("total", cells));
@@ -129,7 +153,7 @@ public final class TableEngine {
         while (meta.size() < 3) meta.add(meta.size() == 1 ? "" : "");
         return new TableView(scope.isUnit() ? "u" + scope.code() + "-" + spec.id() : spec.id(), fill(spec.number(), vars),
                 fill(spec.title(), vars), List.copyOf(meta), spec.landscape(), spec.compact(), widths(sides),
-                header(spec), List.copyOf(rows), empty, fill(spec.emptyNote(), vars), fill(spec.note(), vars));
+                header(spec, vars), List.copyOf(rows), empty, given, fill(spec.emptyNote(), vars), fill(spec.note(), vars));
     }
 
     // ---- placeholders ---------------------------------------------------------------------------------------------
@@ -425,7 +449,7 @@ public final class TableEngine {
         return d;
     }
 
-    private static List<List<HeadCell>> header(TableSpec spec) {
+    private static List<List<HeadCell>> header(TableSpec spec, Map<String, String> vars) {
         boolean titled = spec.sides().stream().anyMatch(s -> !s.title().isEmpty());
         int d = spec.sides().stream().mapToInt(s -> depth(s.columns())).max().orElse(1) + (titled ? 1 : 0);
         List<List<HeadCell>> rows = new ArrayList<>();
@@ -439,25 +463,25 @@ public final class TableEngine {
                 for (int k = i; k < Math.min(spec.sides().size(), i + s.titleSpan()); k++) {
                     span += leaves(spec.sides().get(k).columns()).size();
                 }
-                rows.get(0).add(new HeadCell(s.title(), span, 1));
+                rows.get(0).add(new HeadCell(fill(s.title(), vars), span, 1));
                 covered = s.titleSpan() - 1;
                 top = 1;
             } else if (covered > 0) {
                 covered--;
                 top = 1;
             }
-            for (Column c : s.columns()) place(c, top, d - top, rows);
+            for (Column c : s.columns()) place(c, top, d - top, rows, vars);
         }
         if (!spec.columnNos().isEmpty()) rows.add(columnNos(spec));
         return rows.stream().map(List::copyOf).toList();
     }
 
-    private static void place(Column c, int row, int avail, List<List<HeadCell>> rows) {
+    private static void place(Column c, int row, int avail, List<List<HeadCell>> rows, Map<String, String> vars) {
         if (c.isGroup()) {
-            rows.get(row).add(new HeadCell(c.title(), leaves(c.children()).size(), 1));
-            for (Column k : c.children()) place(k, row + 1, avail - 1, rows);
+            rows.get(row).add(new HeadCell(fill(c.title(), vars), leaves(c.children()).size(), 1));
+            for (Column k : c.children()) place(k, row + 1, avail - 1, rows, vars);
         } else {
-            rows.get(row).add(new HeadCell(c.title(), 1, avail));
+            rows.get(row).add(new HeadCell(fill(c.title(), vars), 1, avail));
         }
     }
 

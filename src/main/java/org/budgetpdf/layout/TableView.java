@@ -8,10 +8,12 @@ import java.util.List;
  *
  * @param meta   the line above the table: [left, centre, right]
  * @param widths column widths in % (empty: automatic)
- * @param empty  every amount is zero: the layout's 空表说明 is printed
+ * @param empty  every amount is zero: the layout's 空表说明 is printed when the file gives the table's data at all
+ * @param given  the file has amounts of what the table shows (no 三公 section: the 三公 table is blank, and its note,
+ *               which would claim there are none, is not printed)
  */
 public record TableView(String id, String number, String title, List<String> meta, boolean landscape, boolean compact,
-                        List<String> widths, List<List<HeadCell>> header, List<Row> rows, boolean empty,
+                        List<String> widths, List<List<HeadCell>> header, List<Row> rows, boolean empty, boolean given,
                         String emptyNote, String note) {
 
     public record HeadCell(String text, int colspan, int rowspan) {
@@ -21,7 +23,10 @@ public record TableView(String id, String number, String title, List<String> met
     public record Row(String kind, List<Cell> cells) {
     }
 
-    /** {@code style}: num (amount), code (centred) or text. */
+    /**
+     * {@code style}: num (amount), code (centred) or text, then — in tables of several sides, whose sides may differ
+     * in one row — the kind of the cell's own side (total, class …).
+     */
     public record Cell(String text, String style, int colspan) {
     }
 }

@@ -1,0 +1,184 @@
+package org.budgetpdf.e2e;
+
+import org.budgetpdf.testutil.BuiltPdf;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.util.List;
+
+import static org.budgetpdf.testutil.PdfText.squeeze;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Seeds 000 (河南新乡 2021, layout henan-2021) and 002 (河北 2021, layout hebei-2021) built through the real pipeline
+ * and read back: each seed's table titles in its order, and the seed's own figures in tables and text.
+ */
+class NewLayoutsPdfTest {
+
+    static void assertInOrder(BuiltPdf out, List<String> titles, int from) {
+        int last = from;
+        for (String t : titles) {
+            int page = out.find(t, last);
+            assertTrue(page >= last && page > 0, "“" + t + "” missing or out of order (after page " + last + ")");
+            last = page;
+        }
+    }
+
+    static void has(String text, String s) {
+        assertTrue(text.contains(squeeze(s)), () -> "missing: " + s);
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class Hongqi2021 {
+        BuiltPdf out;
+        String all;
+
+        @BeforeAll
+        void build() throws Exception {
+            out = BuiltPdf.of("data/xinxiang-hongqi-2021-budget.yaml");
+            all = out.text(1, out.pages.size());
+        }
+
+        @AfterAll
+        void close() throws IOException {
+            out.close();
+        }
+
+        @Test
+        void fifteenTablesInTheSeedsOrder() {
+            int annex = out.find("附件：新乡市红旗区医疗保障局2021年部门预算表", 3);
+            assertTrue(annex > 3);
+            assertInOrder(out, List.of("2021年部门收支总体情况表", "2021年部门收入总体情况表", "2021年部门支出总体情况表",
+                    "2021年部门财政拨款收支总体情况表", "2021年一般公共预算支出情况表", "2021年一般公共预算基本支出情况表",
+                    "2021年一般公共预算安排项目支出情况表", "2021年一般公共预算“三公”经费支出情况表",
+                    "2021年政府性基金预算支出情况表", "2021年机关运行经费情况表", "2021年政府采购及新增资产配置计划表",
+                    "2021年国有资产占有使用情况表", "2021年支出预算分类汇总表（按支出经济分类）",
+                    "2021年部门（单位）整体绩效目标表", "2021年度部门预算项目绩效目标表"), annex);
+        }
+
+        @Test
+        void tablesShowTheSeedsFigures() {
+            String t1 = out.text(out.find("2021年部门收支总体情况表", 8), out.find("2021年部门收入总体情况表", 8) - 1);
+            has(t1, "一、一般公共预算 2,081.40 一、基本支出 130.84 130.84");
+            has(t1, "（一）工资福利支出 115.99 115.99");
+            has(t1, "（二）公用经费支出 10.81 10.81");
+            has(t1, "（三）对个人和家庭的补助 4.04 4.04");
+            has(t1, "二、项目支出 1,950.56 1,950.56");
+            has(t1, "收入总计 2,081.40 支出总计 2,081.40 2,081.40");
+            has(all, "003009 新乡市红旗区医疗保障局 2,081.40 2,050.40 31.00");       // 收入总体: 正常预算拨款 + 提前告知
+            has(all, "一、一般公共服务支出 438.30 438.30");                          // 财政拨款收支总体, by the 类's own ordinal
+            has(all, "十、卫生健康支出 1,211.10 1,211.10");
+            has(all, "201 99 99 003009 新乡市红旗区医疗保障局 其他一般公共服务支出 438.00");
+            has(all, "210 15 01 003009 新乡市红旗区医疗保障局 行政运行 101.74");
+            // 机关运行经费情况表 by economic item, and its total
+            int running = out.find("2021年机关运行经费情况表", 8);
+            String t10 = out.text(running, out.find("2021年政府采购及新增资产配置计划表", running) - 1);
+            for (String row : List.of("302 01 办公费 2.98", "302 02 印刷费 2.50", "302 07 邮电费 0.72", "302 29 福利费 2.32",
+                    "302 99 其他商品和服务支出 8.44", "机关运行经费总计 16.96")) {
+                has(t10, row);
+            }
+            has(all, "合计 2,081.40 2,081.40 2,050.40");                          // 支出预算分类汇总表
+            has(all, "303 07 医疗费补助 509 01 社会福利和救助 1,045.62 1,045.62 1,014.62");
+            has(all, "0030092102 城乡居民医疗保险财政补助资金 994.00 994.00");
+            assertTrue(all.contains("此表为空表"), "empty tables noted as the seed does");
+        }
+
+        @Test
+        void textFiguresComeFromTheSameData() {
+            String p2 = out.text(out.find("第二部分", 3), out.find("第三部分名词解释", 3));
+            has(p2, "收入总计2081.40万元，支出总计2081.40万元，与2020年1934.15万元相比，收入增加147.25万元，增长7.61%");
+            has(p2, "基本支出130.84万元，占6.29%；项目支出1950.56万元，占93.71%");
+            has(p2, "一般公共预算收支预算增加147.25万元，增长7.61%");                 // the seed printed 2081.4 here (000-1)
+            // shares by largest remainder: 21.06 + 20.75 + 58.19 = 100.00
+            has(p2, "一般公共服务支出438.30万元，占21.06%；教育支出432.00万元，占20.75%；卫生健康支出1211.10万元，占58.19%");
+            has(p2, "机关运行经费支出预算16.96万元，主要保障机构正常运转及正常履职需要，比2020年增加4.86万元，增长40.17%");
+            has(p2, "“三公”经费预算为0.00万元。2021年“三公”经费支出预算数与2020年持平");
+            has(p2, "城乡医疗救助项目31.00万元");
+            assertFalse(p2.contains("决算"), "a 预算 document has no 决算 heading (000-3)");
+            String glossary = out.text(out.find("第三部分名词解释", 3), out.find("第三部分名词解释", 3));
+            assertTrue(glossary.contains("区级财政当年拨付的资金") && !glossary.contains("省级"), glossary);
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class Xinle2021 {
+        BuiltPdf out;
+        String all;
+
+        @BeforeAll
+        void build() throws Exception {
+            out = BuiltPdf.of("data/xinle-2021-budget.yaml");
+            all = out.text(1, out.pages.size());
+        }
+
+        @AfterAll
+        void close() throws IOException {
+            out.close();
+        }
+
+        static final List<String> TABLES = List.of("预算收支总表", "预算收入总表", "预算支出总表", "预算财政拨款收支总表",
+                "预算一般公共预算财政拨款支出表", "预算一般公共预算财政拨款基本支出表", "预算政府基金预算财政拨款支出表",
+                "预算国有资本经营预算财政拨款支出表", "预算财政拨款“三公”经费支出表");
+
+        @Test
+        void departmentTablesThenTextThenEveryUnitRepeated() {
+            int p1 = out.find("第一部分部门预算", 3);
+            assertInOrder(out, TABLES.stream().map(t -> "部门" + t).toList(), p1);
+            int text = out.find("新乐市医疗保障局2021年部门预算信息公开情况说明", p1);
+            assertTrue(text > out.find("部门预算财政拨款“三公”经费支出表", p1));
+            int p2 = out.find("第二部分部门所属单位预算", text);
+            assertTrue(p2 > text);
+            int unit = out.find("一、新乐市医疗保障局本级收支预算", p2);
+            assertInOrder(out, TABLES.stream().map(t -> "单位" + t).toList(), unit);
+            assertTrue(out.find("450001新乐市医疗保障局本级", unit) > 0);
+            assertTrue(out.find("新乐市医疗保障局本级2021年单位预算信息公开情况说明", unit) > 0);
+        }
+
+        @Test
+        void tablesShowTheSeedsFigures() {
+            has(all, "1 一、一般公共预算拨款收入 7,723.25 一、一般公共服务支出");
+            has(all, "八、社会保障和就业支出 49.21");
+            has(all, "十、卫生健康支出 7,638.81");
+            has(all, "二十、住房保障支出 35.23");
+            has(all, "33 收入总计 7,723.25 支出总计 7,723.25");
+            has(all, "1 合计 7,723.25 434.10 7,289.15");
+            has(all, "210 卫生健康支出 7,638.81 358.66 7,280.15");
+            has(all, "2101501 行政运行 347.80 334.80 13.00");
+            has(all, "合计 434.10 408.08 26.02");
+            has(all, "301 工资福利支出 404.53 404.53");
+            has(all, "合计 15.60 15.60");
+            has(all, "其中：公务用车购置费 13.00 13.00");
+            has(all, "注：无政府基金预算财政拨款预算，空表列示。");
+            has(all, "注：无国有资本经营预算财政拨款预算，空表列示。");
+        }
+
+        @Test
+        void textFiguresComeFromTheSameData() {
+            has(all, "2021年预算收入7723.25万元，其中：一般公共预算收入7723.25万元");
+            // the seed printed 389.5 / 24.7 here (002-1) and 5318.27 / 625 for two projects (002-2)
+            has(all, "基本支出434.10万元，包括人员经费408.08万元和日常公用经费26.02万元；项目支出7289.15万元");
+            has(all, "城乡居民医保财政补助5118.27万元");
+            has(all, "较2020年预算减少14226.05万元");
+            has(all, "机关运行经费共计安排16.46万元");
+            has(all, "财政拨款“三公”经费预算安排15.60万元");
+            has(all, "公务用车购置费与上年相比增加13.00万元，主要原因是增加公务用车购置费用");
+            assertTrue(all.contains(squeeze("纳入县级财政预算管理")) && !all.contains("省级部门"), "002-7");
+        }
+
+        @Test
+        void everyProjectHasItsPerformanceTable() {
+            long tables = all.split(squeeze("绩效目标表"), -1).length - 1;
+            // 12 projects, each in the department's and in the unit's part
+            assertEquals(24, tables);
+            has(all, "产出指标 数量指标 城乡居民参保人数 城乡居民参保人数 >433700人 行业标准");
+            has(all, "上年末固定资产金额为71.07万元");
+            has(all, "2、车辆（台、辆） 1 19.80");
+        }
+    }
+}
