@@ -51,7 +51,7 @@ final class Controls {
                 control("“机关运行经费.明细”各项之和", t.get("机关运行经费"), c.exact(entered), x);
             } else {
                 control("按定义计算的机关运行经费（行政、参公单位基本支出中的公用经费）", t.get("机关运行经费"),
-                        c.exact(Relations.runningCostDefinition(ctx)), x);
+                        ctx.dept().runningCostDefinition() == null ? BigDecimal.ZERO : c.exact(ctx.dept().runningCostDefinition()), x);
             }
         }
         for (Approved.Keyed u : a.units()) {

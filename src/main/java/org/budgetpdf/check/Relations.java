@@ -13,7 +13,6 @@ import org.budgetpdf.model.Disclosure;
 import org.budgetpdf.model.Fact;
 import org.budgetpdf.model.Fund;
 import org.budgetpdf.model.Indicator;
-import org.budgetpdf.model.Line;
 import org.budgetpdf.model.Measure;
 import org.budgetpdf.model.Nature;
 import org.budgetpdf.model.Project;
@@ -42,14 +41,6 @@ final class Relations {
         return d.units().stream().map(Unit::code).distinct().count() == d.units().size()
                 && d.lines().stream().allMatch(l -> l.unit() == null || d.unit(l.unit()) != null)
                 && d.projects().stream().allMatch(p -> d.unit(p.unitCode()) != null);
-    }
-
-    /** 机关运行经费 by definition: 一般公共预算 基本支出 公用经费 of the 行政 and 参公 units. */
-    static Filter runningCostDefinition(Context ctx) {
-        Set<String> admin = new java.util.HashSet<>();
-        for (Unit u : ctx.doc().units()) if (u.type() != UnitType.INSTITUTION) admin.add(u.code());
-        return GENERAL.and(Dim.NATURE, Nature.BASIC.label()).and(Dim.ECON, Set.copyOf(ctx.catalog().group("公用经费")))
-                .and(Dim.UNIT, admin.isEmpty() ? Set.of("\u0000") : admin);
     }
 
     /** B16: social-insurance and housing-fund 款 sit under their own 功能分类项, and the reverse (catalog pairs). */
@@ -89,7 +80,8 @@ final class Relations {
         if (!c.has(entered) || !unitsResolved(ctx)) return;
         Money amount = c.sum(entered.and(Dim.ITEM, "金额"));
         if (!c.has(entered.and(Dim.ITEM, "金额"))) amount = c.sum(entered);
-        Money byDefinition = c.sum(runningCostDefinition(ctx));
+        Filter definition = ctx.dept().runningCostDefinition();
+        Money byDefinition = definition == null ? Money.ZERO : c.sum(definition);
         if (amount.compareTo(byDefinition) <= 0) return;
         SourcePos pos = c.select(entered).get(0).fact().pos();
         boolean institutions = ctx.doc().units().stream().anyMatch(u -> u.type() == UnitType.INSTITUTION);
@@ -221,9 +213,5 @@ final class Relations {
         if (held == null || a == null || a.cars() == null || held.equals(a.cars())) return;
         x.error("E-VEHICLES", ctx.doc().sanGongCounts().carsHeldPos(), "国有资产车辆共 " + a.cars() + " 辆，与“三公经费.公务用车保有量” " + held + " 辆不符",
                 "两处都是年末数，应当一致；核对“国有资产.车辆”和这里的保有量。");
-    }
-
-    static List<Line> lines(Context ctx) {
-        return ctx.doc().lines();
     }
 }

@@ -474,18 +474,19 @@ public final class Figures {
      * the department has such a unit); null when it has none.
      */
     public Money runningCostByDefinition() {
+        Filter f = runningCostDefinition();
+        return f == null ? null : sum(f);
+    }
+
+    /** The amounts 机关运行经费 is by definition (the checker compares their exact sum); null when there are none. */
+    public Filter runningCostDefinition() {
         List<Unit> admin = (unit == null ? d.units() : List.of(unit)).stream()
                 .filter(u -> u.type() != UnitType.INSTITUTION).toList();
         if (admin.isEmpty()) return null;
-        Filter publicUse = Filter.ALL.and(Dim.ECON, Set(cat.group("公用经费")));
-        if (!isBudget()) return sum(measure(Measure.ECON).and(publicUse));
-        Filter f = funds("一般公共预算").and(nature(Nature.BASIC)).and(publicUse)
-                .and(Dim.UNIT, Set(admin.stream().map(Unit::code).toList()));
-        return sum(f);
-    }
-
-    private static java.util.Set<String> Set(List<String> l) {
-        return java.util.Set.copyOf(l);
+        Filter publicUse = Filter.ALL.and(Dim.ECON, java.util.Set.copyOf(cat.group("公用经费")));
+        if (!isBudget()) return measure(Measure.ECON).and(publicUse);
+        return funds("一般公共预算").and(nature(Nature.BASIC)).and(publicUse)
+                .and(Dim.UNIT, java.util.Set.copyOf(admin.stream().map(Unit::code).toList()));
     }
 
     public Running running() {
