@@ -144,6 +144,7 @@ public final class Main {
                     long ms = (System.nanoTime() - t0) / 1_000_000;
                     out.println(name + " → " + display(target) + "：" + b.result().pages() + " 页，"
                             + (b.result().pdf().length / 1024) + " KB，用时 " + ms + " ms");
+                    warnings += pageWarnings(name, b.result().lint());
                 } catch (Exception e) {
                     failed = true;
                     err.println(name + ": 错误[E-RENDER]: 生成 PDF 失败：" + describe(e));
@@ -153,6 +154,15 @@ public final class Main {
             }
             if (errors + warnings > 0) err.println(org.budgetpdf.diag.DiagnosticFormatter.summary(errors, warnings));
             return failed ? 1 : 0;
+        }
+
+        /** What the layout lint still finds after the renderer's own fixes: the PDF is written, the clerk told where to look. */
+        private long pageWarnings(String name, List<org.budgetpdf.render.LayoutLint.Finding> lint) {
+            for (org.budgetpdf.render.LayoutLint.Finding f : lint) err.println(name + ": 警告[W-PAGE]: " + f);
+            if (!lint.isEmpty()) {
+                err.println("提示：PDF 已生成，请翻到这些页看一看。多半是某段文字或某个名称太长；缩短它，或在版式的 style.css 中调整列宽、字号。");
+            }
+            return lint.size();
         }
 
         private String display(Path p) {

@@ -70,6 +70,7 @@ public final class PdfRenderer {
 
     private final FontSet fonts;
     private final boolean dropClippedText;
+    private final boolean refit;
 
     public PdfRenderer(FontSet fonts) {
         this(fonts, true);
@@ -77,8 +78,14 @@ public final class PdfRenderer {
 
     /** {@code dropClippedText = false} renders as plain Flying Saucer does; for tests. */
     PdfRenderer(FontSet fonts, boolean dropClippedText) {
+        this(fonts, dropClippedText, true);
+    }
+
+    /** {@code refit = false} keeps the first layout as it is, so tests can see what {@link LayoutLint} finds in it. */
+    PdfRenderer(FontSet fonts, boolean dropClippedText, boolean refit) {
         this.fonts = fonts;
         this.dropClippedText = dropClippedText;
+        this.refit = refit;
     }
 
     /** Renders {@code xhtml}; relative URLs in it (CSS, images) resolve against {@code baseUri}. */
@@ -95,16 +102,17 @@ public final class PdfRenderer {
         Document doc = parse(xhtml);
 
         CheckingFontResolver resolver = new CheckingFontResolver();
-        fonts.registerInto(resolver);
-        PdfOutputDevice device = new PdfOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT, dropClippedText);
-        ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
-                ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device, resolver);
-        renderer.setListener(new MetaListener(meta));
-        renderer.setDocument(doc, baseUri);
-        renderer.layout();
+        ITextRenderer renderer = layout(doc, baseUri, meta, resolver);
+        // What only layout shows (a cut rowspan, a stranded total, a figure wider than its column, a one-character
+        // last line) is fixed in the document, which is then laid out again; see Refit.
+        for (int round = 0; refit && round < MAX_REFIT_ROUNDS && Refit.adjust(renderer); round++) {
+            resolver = new CheckingFontResolver();
+            renderer = layout(doc, baseUri, meta, resolver);
+        }
 
         List<PageBox> pages = renderer.getRootBox().getLayer().getPages();
         Map<String, Integer> idPages = locate(renderer, pages, idsToLocate);
+        List<LayoutLint.Finding> lint = LayoutLint.inspect(renderer);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         byte[] seed = sha256(xhtml.getBytes(StandardCharsets.UTF_8));
@@ -127,7 +135,21 @@ public final class PdfRenderer {
             throw new RenderException("fonts used but not embedded: " + resolver.unembeddedFonts
                     + "; every CSS font-family must be one of " + fonts.familyNames(), null);
         }
-        return new RenderResult(withContentId(out.toByteArray()), pages.size(), idPages);
+        return new RenderResult(withContentId(out.toByteArray()), pages.size(), idPages, lint);
+    }
+
+    /** Each round fixes what the last layout showed; three settle every document we have. */
+    private static final int MAX_REFIT_ROUNDS = 8;
+
+    private ITextRenderer layout(Document doc, String baseUri, PdfMeta meta, CheckingFontResolver resolver) {
+        fonts.registerInto(resolver);
+        PdfOutputDevice device = new PdfOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT, dropClippedText);
+        ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
+                ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device, resolver);
+        renderer.setListener(new MetaListener(meta));
+        renderer.setDocument(doc, baseUri);
+        renderer.layout();
+        return renderer;
     }
 
     // ---- XHTML parsing ------------------------------------------------------------------------

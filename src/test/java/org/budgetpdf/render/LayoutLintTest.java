@@ -1,0 +1,138 @@
+package org.budgetpdf.render;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * One small page per check of the layout lint, each making exactly that check fail on the first
+ * layout; and, for what {@link Refit} can mend, the same page clean once it has.
+ */
+class LayoutLintTest {
+    static final String BASE = Path.of("").toAbsolutePath().toUri().toString();
+    static FontSet fonts;
+
+    @BeforeAll
+    static void load() throws Exception {
+        fonts = FontSet.load(RenderFixture.FONTS);
+    }
+
+    static String page(String css, String body) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <html xmlns="http://www.w3.org/1999/xhtml" lang="zh-CN"><head><title>t</title><style>
+                @page { size: A4; margin: 20mm; }
+                body { font-family: 'Noto Serif SC'; font-size: 11pt; margin: 0; }
+                table { border-collapse: collapse; width: 100%%; table-layout: fixed; -fs-table-paginate: paginate; }
+                tr { page-break-inside: avoid; }
+                th, td { border: 0.6pt solid #000; padding: 1mm; }
+                td.num { text-align: right; white-space: nowrap; }
+                .part { page-break-before: always; }
+                %s
+                </style></head><body>%s</body></html>
+                """.formatted(css, body);
+    }
+
+    static String rows(int n, String cells) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= n; i++) sb.append("<tr><td>第").append(i).append("行</td>").append(cells).append("</tr>");
+        return sb.toString();
+    }
+
+    static List<LayoutLint.Finding> lint(String xhtml, boolean refit) {
+        return new PdfRenderer(fonts, true, refit).render(xhtml, BASE, RenderFixture.META, Set.of()).lint();
+    }
+
+    static Set<LayoutLint.Check> checks(List<LayoutLint.Finding> findings) {
+        return findings.stream().map(LayoutLint.Finding::check).collect(Collectors.toSet());
+    }
+
+    /** The first layout shows exactly {@code check}; after Refit, nothing (or, when it cannot mend it, still exactly that). */
+    static void exactly(LayoutLint.Check check, String xhtml, boolean mendable) {
+        List<LayoutLint.Finding> before = lint(xhtml, false);
+        assertEquals(Set.of(check), checks(before), before::toString);
+        List<LayoutLint.Finding> after = lint(xhtml, true);
+        if (mendable) {
+            assertEquals(List.of(), after);
+        } else {
+            assertEquals(Set.of(check), checks(after), after::toString);
+        }
+    }
+
+    @Test
+    void aFigureWiderThanItsColumnIsSetSmaller() {
+        String xhtml = page("", "<table><colgroup><col style='width:85%'/><col style='width:15%'/></colgroup><tbody>"
+                + "<tr><td>合计</td><td class='num'>1,234,567,890.12</td></tr>" + rows(3, "<td class='num'>1.00</td>") + "</tbody></table>");
+        exactly(LayoutLint.Check.CELL_OVERFLOW, xhtml, true);
+        List<LayoutLint.Finding> f = lint(xhtml, false);
+        assertTrue(f.get(0).detail().contains("1,234,567,890.12"), f::toString);
+    }
+
+    @Test
+    void textFarTooWideForItsCellWraps() {
+        String xhtml = page("", "<table><colgroup><col style='width:85%'/><col style='width:15%'/></colgroup><tbody>"
+                + "<tr><td>指标</td><td class='num'>严格执行国家药品目录和诊疗项目目录情况</td></tr></tbody></table>");
+        exactly(LayoutLint.Check.CELL_OVERFLOW, xhtml, true);
+    }
+
+    @Test
+    void contentOffThePageIsReported() {
+        String xhtml = page("", "<div style='width:250mm'><p style='white-space:nowrap'>这一行文字很长，很长，很长，很长，很长，很长，很长，很长，很长，很长，很长，很长，超出了版心的右边</p></div>");
+        exactly(LayoutLint.Check.PAGE_OVERFLOW, xhtml, false);
+    }
+
+    @Test
+    void aTableContinuedForOneRowKeepsItsLastRowsTogether() {
+        // the smallest table of tall rows that spills one row onto a second page
+        for (int n = 15; n <= 40; n++) {
+            String xhtml = page("td { height: 9mm; }", "<table><thead><tr><th>项目</th><th>金额</th></tr></thead><tbody>"
+                    + rows(n, "<td class='num'>1.00</td>") + "</tbody></table>");
+            List<LayoutLint.Finding> before = lint(xhtml, false);
+            if (before.isEmpty()) continue;
+            assertTrue(before.get(0).detail().endsWith("续页只有 1 行"), before::toString);
+            exactly(LayoutLint.Check.SHORT_CONTINUATION, xhtml, true);
+            return;
+        }
+        fail("no table length spilled exactly one row");
+    }
+
+    @Test
+    void aRowspanCutByAPageIsSplitAndItsLabelRepeated() {
+        String body = "<table><thead><tr><th>一级</th><th>指标</th></tr></thead><tbody>"
+                + "<tr><td rowspan='20'>投入管理</td><td>第1行</td></tr>" + "<tr><td>另一行</td></tr>".repeat(19)
+                + rows(3, "").replace("</td></tr>", "</td><td>末</td></tr>").replace("<tr><td>第", "<tr><td>产出第") + "</tbody></table>";
+        String xhtml = page("td { height: 9mm; }", "<div style='height:140mm'>前文</div>" + body);
+        exactly(LayoutLint.Check.SPLIT_GROUP, xhtml, true);
+        // mended: the label printed again at the top of the continued part
+        List<LayoutLint.Finding> after = lint(xhtml, true);
+        assertEquals(List.of(), after);
+    }
+
+    @Test
+    void aHeaderCellIsNotLeftWithOneCharacterOnItsLastLine() {
+        String xhtml = page("", "<table><colgroup><col style='width:12%'/><col style='width:88%'/></colgroup>"
+                + "<thead><tr><th>一般公共预算</th><th>说明</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>");
+        // 11 pt in a column of about 16 mm: five characters fit on a line, the sixth stands alone
+        exactly(LayoutLint.Check.SHORT_LAST_LINE, xhtml, true);
+    }
+
+    @Test
+    void aPageMostlyBlankWithoutAPartEndingIsReported() {
+        // a third of the page, then a block of two thirds that may not be split: it moves on and leaves a gap
+        String xhtml = page("", "<div style='height:85mm'>前文</div><div style='page-break-inside:avoid'>"
+                + "<p style='height:18mm; margin:0'>不能分开的一段。</p>".repeat(10) + "</div><div class='part'><p>新的部分</p></div>");
+        exactly(LayoutLint.Check.BLANK_PAGE, xhtml, false);
+    }
+
+    @Test
+    void aPartEndingEarlyIsNotBlank() {
+        String xhtml = page("", "<p>第一部分只有一行。</p><div class='part'><p>第二部分</p></div>");
+        assertEquals(List.of(), lint(xhtml, false));
+    }
+}
