@@ -150,11 +150,26 @@ public final class Pipeline {
         return templates;
     }
 
+    private FontSet fontSet;
+
+    /** The fonts of fonts/, loaded once. */
+    private FontSet fonts() throws IOException {
+        if (fontSet == null) {
+            Path dir = home.resolve("fonts");
+            if (!java.nio.file.Files.isDirectory(dir)) {
+                throw new org.budgetpdf.render.FontProblem(Path.of("fonts"), true, "no fonts folder");
+            }
+            fontSet = FontSet.load(dir);
+        }
+        return fontSet;
+    }
+
     private PdfRenderer renderer() throws IOException {
         if (renderer == null) {
-            FontSet fonts = FontSet.load(home.resolve("fonts"));
+            FontSet fonts = fonts();
             if (!fonts.problems().isEmpty()) {
-                throw new IOException("字体文件无法读取：" + fonts.problems());
+                FontSet.Problem p = fonts.problems().get(0);
+                throw new org.budgetpdf.render.FontProblem(home.relativize(p.file().toAbsolutePath()), false, p.reason());
             }
             renderer = new PdfRenderer(fonts);
         }
