@@ -76,6 +76,7 @@ public final class Pipeline {
         Optional<Layout> layout = chooseLayout(d, diags);
         Realized realized = Realize.of(d, Catalog.forYear(d.catalogYear()));
         checker.check(new Context(d, realized, layout.orElse(null), src), diags);
+        layout.flatMap(this::glyphs).ifPresent(g -> org.budgetpdf.check.GlyphCheck.check(src, g, diags));
         return new Checked(src, diags, Optional.of(realized), layout);
     }
 
@@ -125,7 +126,8 @@ public final class Pipeline {
         Realized realized = c.realized().orElseThrow();
         Layout layout = c.layout().orElseThrow();
         Report report = new Report(realized, layout);
-        String xhtml = templates().render(layout.template(), report);
+        String rendered = templates().render(layout.template(), report);
+        String xhtml = glyphs(layout).map(g -> g.withFallbacks(rendered)).orElse(rendered);
         PdfMeta meta = new PdfMeta(head(xhtml, "<title>([^<]*)</title>"), head(xhtml, "<meta name=\"author\" content=\"([^\"]*)\""),
                 head(xhtml, "<meta name=\"subject\" content=\"([^\"]*)\""),
                 head(xhtml, "<meta name=\"keywords\" content=\"([^\"]*)\""), "zh-CN", realized.doc().publishDate());
@@ -151,6 +153,22 @@ public final class Pipeline {
     }
 
     private FontSet fontSet;
+    private final Map<String, Optional<org.budgetpdf.render.Glyphs>> glyphs = new ConcurrentHashMap<>();
+
+    /** What the fonts of fonts/ can draw, as the layout's CSS uses them; empty when the fonts cannot be read. */
+    private Optional<org.budgetpdf.render.Glyphs> glyphs(Layout layout) {
+        return glyphs.computeIfAbsent(layout.name(), n -> {
+            List<Path> css = new java.util.ArrayList<>();
+            for (Path dir : List.of(layout.folder().resolveSibling("common"), layout.folder())) {
+                try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(dir)) {
+                    s.filter(p -> p.toString().endsWith(".css")).sorted().forEach(css::add);
+                } catch (IOException e) {
+                    // the layout loader reports missing files
+                }
+            }
+            return org.budgetpdf.render.Glyphs.of(home.resolve("fonts"), css);
+        });
+    }
 
     /** The fonts of fonts/, loaded once. */
     private FontSet fonts() throws IOException {

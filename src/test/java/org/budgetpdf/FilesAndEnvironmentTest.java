@@ -218,4 +218,57 @@ class FilesAndEnvironmentTest {
         Failure denied = Failure.classify(new java.nio.file.AccessDeniedException("out/x.pdf"), "out");
         assertTrue(denied.message().contains("没有权限"), denied.message());
     }
+
+    // ---- issue 8 §2: characters the fonts cannot draw ------------------------------------------------------------
+
+    static Path withName(Path tmp, String unitName) throws IOException {
+        String text = Files.readString(MINIMAL, StandardCharsets.UTF_8).replace("  名称: 示例市示例区医疗保障局\n", "  名称: " + unitName + "\n");
+        Path f = tmp.resolve("minimal-budget.yaml");
+        Files.writeString(f, text, StandardCharsets.UTF_8);
+        return f;
+    }
+
+    @Test
+    void charactersNoFontHasAreErrorsAtTheirPlaceAndTheOldPdfIsKept(@TempDir Path tmp) throws IOException {
+        Path data = withName(tmp, "示例市卓玛་ཀ区医疗保障局😀");
+        Path out = tmp.resolve("out");
+        Files.createDirectories(out);
+        Files.write(out.resolve("minimal-budget.pdf"), OLD);
+        CliTest.Run r = run("build", "--out", out.toString(), data.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("minimal-budget.yaml:9:12: 错误[E-GLYPH]: fonts/ 中的字体没有“་”（U+0F0B）、“ཀ”（U+0F40）、“😀”（U+1F600）"), r.err());
+        assertTrue(r.err().contains("Noto Serif SC、Noto Sans SC"), "the hint names the CSS families: " + r.err());
+        assertTrue(r.err().contains("放进 fonts/"), r.err());
+        assertArrayEquals(OLD, Files.readAllBytes(out.resolve("minimal-budget.pdf")));
+        assertTrue(r.err().contains("minimal-budget.yaml:19:14: 错误[E-GLYPH]"), "the unit's name too: " + r.err());
+        assertEquals(2, r.err().split("E-GLYPH", -1).length - 1, "one diagnostic per text");
+    }
+
+    @Test
+    void aFontDroppedIntoFontsDrawsWhatTheCssFontsLack(@TempDir Path tmp) throws IOException {
+        Path dejavu = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+        // no small OFL font with an Extension B character is in the reachable registries (see README): this
+        // exercises the same path with a character (U+2654) that Noto Serif/Sans SC lack and DejaVu Sans has
+        Assumptions.assumeTrue(Files.isRegularFile(dejavu), "DejaVu Sans is not installed");
+        Path home = project(tmp);
+        Files.createDirectories(home.resolve("fonts"));
+        for (String f : List.of("NotoSansSC-Regular.ttf", "NotoSansSC-Bold.ttf", "NotoSerifSC-Regular.ttf", "NotoSerifSC-Bold.ttf")) {
+            Files.createSymbolicLink(home.resolve("fonts").resolve(f), HOME.resolve("fonts").resolve(f));
+        }
+        Path data = withName(tmp, "示例市♔区医疗保障局");
+        CliTest.Run before = runIn(home, "build", data.toString());
+        assertEquals(1, before.code(), before.err());
+        assertTrue(before.err().contains("错误[E-GLYPH]: fonts/ 中的字体没有“♔”（U+2654）"), before.err());
+
+        Files.createSymbolicLink(home.resolve("fonts/DejaVuSans.ttf"), dejavu);
+        CliTest.Run after = runIn(home, "build", data.toString());
+        assertEquals(0, after.code(), after.err());
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(home.resolve("out/minimal-budget.pdf").toFile())) {
+            String text = String.join("\n", org.budgetpdf.testutil.PdfText.pageTexts(doc));
+            // drawn in its own font run, which text extraction orders after the line ("示例市 区医疗保障局♔")
+            assertTrue(text.contains("♔"), "the character is drawn");
+            assertTrue(org.budgetpdf.testutil.PdfText.fonts(doc).stream().anyMatch(f -> f.baseFont().contains("DejaVuSans")),
+                    "with the dropped-in font");
+        }
+    }
 }
