@@ -71,12 +71,16 @@ public final class Pipeline {
     /** The stages after loading, for a file already read (tests parse inline YAML). */
     public Checked check(SourceFile src, Diagnostics diags) {
         Optional<Disclosure> doc = new Binder().bind(src, diags);
-        if (doc.isEmpty()) return new Checked(src, diags, Optional.empty(), Optional.empty());
+        if (doc.isEmpty()) {
+            diags.collapseAliases(org.budgetpdf.load.AliasUses.of(src));
+            return new Checked(src, diags, Optional.empty(), Optional.empty());
+        }
         Disclosure d = doc.get();
         Optional<Layout> layout = chooseLayout(d, diags);
         Realized realized = Realize.of(d, Catalog.forYear(d.catalogYear()));
         checker.check(new Context(d, realized, layout.orElse(null), src), diags);
         layout.flatMap(this::glyphs).ifPresent(g -> org.budgetpdf.check.GlyphCheck.check(src, g, diags));
+        diags.collapseAliases(org.budgetpdf.load.AliasUses.of(src));
         return new Checked(src, diags, Optional.of(realized), layout);
     }
 

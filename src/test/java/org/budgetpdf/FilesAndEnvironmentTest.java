@@ -271,4 +271,18 @@ class FilesAndEnvironmentTest {
                     "with the dropped-in font");
         }
     }
+
+    @Test
+    void aWrongValueUsedThroughAnAliasManyTimesIsReportedOnce(@TempDir Path tmp) throws IOException {
+        String text = Files.readString(MINIMAL, StandardCharsets.UTF_8).replace(
+                "三公经费:\n  因公出国: 0\n  公务用车购置: 0\n  公务用车运行: 0\n  公务接待: 0",
+                "三公经费:\n  因公出国: &z 1O\n  公务用车购置: *z\n  公务用车运行: *z\n  公务接待: *z");
+        Path f = tmp.resolve("alias.yaml");
+        Files.writeString(f, text, StandardCharsets.UTF_8);
+        CliTest.Run r = run("check", f.toString());
+        assertEquals(1, r.code());
+        assertEquals(1, r.err().split("错误\\[E-AMOUNT]", -1).length - 1, r.err());
+        assertTrue(r.err().contains("引用了 3 次，只报一次"), r.err());
+        assertTrue(r.err().strip().endsWith("1 个错误，0 个警告"), r.err());
+    }
 }
