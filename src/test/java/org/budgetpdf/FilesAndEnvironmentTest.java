@@ -285,4 +285,26 @@ class FilesAndEnvironmentTest {
         assertTrue(r.err().contains("引用了 3 次，只报一次"), r.err());
         assertTrue(r.err().strip().endsWith("1 个错误，0 个警告"), r.err());
     }
+
+    @Test
+    void aBadYearIsOneErrorOnItsLineWithoutCatalogCascade(@TempDir Path tmp) throws IOException {
+        Path f = tmp.resolve("year.yaml");
+        Files.writeString(f, Files.readString(MINIMAL, StandardCharsets.UTF_8).replace("年度: 2025\n", "年度: 20x5\n"), StandardCharsets.UTF_8);
+        CliTest.Run r = run("check", f.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("year.yaml:4:5: 错误[E-VALUE]: “年度”的值“20x5”不是年份"), r.err());
+        assertTrue(r.err().strip().endsWith("1 个错误，0 个警告"), r.err());
+    }
+
+    @Test
+    void aFinalAccountsFileLabelledBudgetIsOneKindError(@TempDir Path tmp) throws IOException {
+        Path f = tmp.resolve("final.yaml");
+        String text = Files.readString(HOME.resolve("data/jiaozuo-zhongzhan-2021-final.yaml"), StandardCharsets.UTF_8);
+        assertTrue(text.contains("\n文档: 部门决算"));
+        Files.writeString(f, text.replace("\n文档: 部门决算", "\n文档: 部门预算"), StandardCharsets.UTF_8);
+        CliTest.Run r = run("check", f.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("错误[E-KIND]: 文档类型写的是部门预算，但内容是部门决算的格式"), r.err());
+        assertTrue(r.err().strip().endsWith("1 个错误，0 个警告"), r.err());
+    }
 }
