@@ -307,4 +307,21 @@ class FilesAndEnvironmentTest {
         assertTrue(r.err().contains("错误[E-KIND]: 文档类型写的是部门预算，但内容是部门决算的格式"), r.err());
         assertTrue(r.err().strip().endsWith("1 个错误，0 个警告"), r.err());
     }
+
+    @Test
+    void aBrokenTemplateIsNamedWithItsLineAndTheOldPdfKept(@TempDir Path tmp) throws IOException {
+        Path home = project(tmp);
+        Files.createDirectories(home.resolve("fonts"));
+        for (String f : List.of("NotoSansSC-Regular.ttf", "NotoSansSC-Bold.ttf", "NotoSerifSC-Regular.ttf", "NotoSerifSC-Bold.ttf")) {
+            Files.createSymbolicLink(home.resolve("fonts").resolve(f), HOME.resolve("fonts").resolve(f));
+        }
+        Path template = home.resolve("templates/henan-2025/document.ftlh");
+        Files.writeString(template, Files.readString(template, StandardCharsets.UTF_8) + "${没有这个变量.名称}\n", StandardCharsets.UTF_8);
+        CliTest.Run r = runIn(home, "build", MINIMAL.toString());
+        assertEquals(1, r.code(), r.err());
+        assertNoStackTrace(r.err());
+        assertTrue(r.err().contains("错误[E-RENDER]: 模板 templates/henan-2025/document.ftlh 第 "), r.err());
+        assertTrue(r.err().contains("问题在模板"), r.err());
+        assertArrayEquals(OLD, Files.readAllBytes(home.resolve("out/minimal-budget.pdf")));
+    }
 }

@@ -20,12 +20,16 @@ public record Failure(String code, String message, String hint) {
     public static Failure classify(Throwable e, String outDir) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof FontProblem f) return font(f);
+            if (t instanceof freemarker.template.TemplateNotFoundException nf) {
+                return new Failure("E-RENDER", "找不到模板 templates/" + nf.getTemplateName(),
+                        "版式文件夹里缺少这个文件：从项目的原始副本或 git 恢复它，或改正引用它的 <#include>。已有的 PDF 未被改动。");
+            }
             if (t instanceof freemarker.core.ParseException p) {
                 return template(p.getTemplateName(), p.getLineNumber(), p.getEditorMessage());
             }
             if (t instanceof freemarker.template.TemplateException te) {
                 return template(te.getTemplateSourceName(), te.getLineNumber() == null ? 0 : te.getLineNumber(),
-                        firstLine(te.getMessageWithoutStackTop()));
+                        firstLine(te.getMessageWithoutStackTop()).replaceAll("\\s*\\[in template.*$", "").replaceAll("[\\s-]+$", ""));
             }
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
