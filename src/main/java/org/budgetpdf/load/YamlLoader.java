@@ -119,7 +119,7 @@ public final class YamlLoader {
                 return new SourceFile(displayName, lines, null);
             }
             SourcePos quote = pos.known() ? unclosedQuote(lines, pos.line(), displayName) : null;
-            if (quote != null) {
+            if (quote != null && closingHelps(lines, quote, pos, opts)) {
                 diags.error("E-YAML", quote, "YAML 格式错误：这一行的引号没有闭合（YAML 在第 " + pos.line() + " 行才发现问题："
                         + translate(e.getProblem()) + "）", "在这个值的末尾补上同样的引号（" + quoteAt(lines, quote) + "），或去掉左引号。");
                 return new SourceFile(displayName, lines, null);
@@ -178,6 +178,25 @@ public final class YamlLoader {
             }
         }
         return null;
+    }
+
+    /** True when closing the quote at the end of its line moves the YAML error past {@code error}, or removes it. */
+    private static boolean closingHelps(List<String> lines, SourcePos quote, SourcePos error, LoaderOptions opts) {
+        StringBuilder fixed = new StringBuilder();
+        for (int l = 0; l < lines.size(); l++) {
+            fixed.append(lines.get(l));
+            if (l == quote.line() - 1) fixed.append(quoteAt(lines, quote));
+            fixed.append('\n');
+        }
+        try {
+            new Yaml(opts).compose(new StringReader(fixed.toString()));
+            return true;
+        } catch (MarkedYAMLException e) {
+            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            return m == null || m.getLine() + 1 > error.line();
+        } catch (YAMLException e) {
+            return false;
+        }
     }
 
     /** Index of the quote closing the one at {@code open}, or -1. */

@@ -320,6 +320,11 @@ class YamlLoaderTest {
         assertEquals(7, only().pos().col());
         assertTrue(only().message().contains("引号没有闭合"), only().message());
 
+        // a quoted text over two lines is valid YAML: an unrelated error further down stays where it is
+        parse("说明: \"第一行\n  第二行\"\n部门:\n  名称: 示例: 医保局\n");
+        assertEquals(4, only().pos().line(), only().toString());
+        assertTrue(only().message().contains("冒号"), only().message());
+
         StringBuilder many = new StringBuilder("其他事项: '没有闭合\n");
         for (int i = 0; i < 380; i++) many.append("部门").append(i).append(": 1\n");
         parse(many.toString());
