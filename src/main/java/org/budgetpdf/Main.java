@@ -49,6 +49,11 @@ public final class Main {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err, Path home) {
+        java.util.Optional<String> undecodable = org.budgetpdf.cli.Arguments.undecodable(List.of(args));
+        if (undecodable.isPresent()) {
+            err.println(undecodable.get());
+            return 2;
+        }
         List<String> rest = new ArrayList<>(List.of(args));
         rest.removeIf(String::isBlank);
         String command = rest.isEmpty() ? "build" : rest.remove(0);
@@ -96,12 +101,25 @@ public final class Main {
             }
         }
         for (Path f : files) {
-            if (!Files.isRegularFile(f)) {
-                err.println("找不到文件：" + home.relativize(f.toAbsolutePath()));
+            java.util.Optional<String> notAFile = org.budgetpdf.cli.Arguments.notAFile(f, shown(home, f));
+            if (notAFile.isPresent()) {
+                err.println(notAFile.get());
+                return 2;
+            }
+        }
+        if (command.equals("build")) {
+            java.util.Optional<String> clash = org.budgetpdf.cli.Arguments.outputClash(files, outDir, p -> shown(home, p));
+            if (clash.isPresent()) {
+                err.println(clash.get());
                 return 2;
             }
         }
         return new Main.Runner(home, outDir, out, err).run(command.equals("build"), files);
+    }
+
+    private static String shown(Path home, Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        return (abs.startsWith(home) ? home.relativize(abs) : abs).toString().replace('\\', '/');
     }
 
     private static List<Path> dataFiles(Path dir) {
@@ -147,8 +165,9 @@ public final class Main {
                     warnings += pageWarnings(name, b.result().lint());
                 } catch (Exception e) {
                     failed = true;
-                    err.println(name + ": 错误[E-RENDER]: 生成 PDF 失败：" + describe(e));
-                    err.println("提示：数据已通过检查，这多半是模板（templates/）或字体（fonts/）的问题；已有的 PDF 未被改动。");
+                    org.budgetpdf.cli.Failure why = org.budgetpdf.cli.Failure.classify(e, display(outDir));
+                    err.println(name + ": 错误[" + why.code() + "]: " + why.message());
+                    err.println("提示：" + why.hint());
                     errors++;
                 }
             }
@@ -177,12 +196,5 @@ public final class Main {
         return dot > 0 ? n.substring(0, dot) : n;
     }
 
-    private static String describe(Throwable e) {
-        StringBuilder sb = new StringBuilder();
-        for (Throwable t = e; t != null && sb.length() < 600; t = t.getCause()) {
-            if (t.getMessage() != null) sb.append(sb.isEmpty() ? "" : " ← ").append(t.getMessage().lines().filter(l -> !l.isBlank()).limit(4).reduce((a, b2) -> a + " " + b2.strip()).orElse(""));
-        }
-        return sb.isEmpty() ? e.getClass().getSimpleName() : sb.toString();
-    }
 
 }

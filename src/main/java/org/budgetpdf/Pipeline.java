@@ -71,11 +71,16 @@ public final class Pipeline {
     /** The stages after loading, for a file already read (tests parse inline YAML). */
     public Checked check(SourceFile src, Diagnostics diags) {
         Optional<Disclosure> doc = new Binder().bind(src, diags);
-        if (doc.isEmpty()) return new Checked(src, diags, Optional.empty(), Optional.empty());
+        if (doc.isEmpty()) {
+            diags.collapseAliases(org.budgetpdf.load.AliasUses.of(src));
+            return new Checked(src, diags, Optional.empty(), Optional.empty());
+        }
         Disclosure d = doc.get();
         Optional<Layout> layout = chooseLayout(d, diags);
         Realized realized = Realize.of(d, Catalog.forYear(d.catalogYear()));
         checker.check(new Context(d, realized, layout.orElse(null), src), diags);
+        layout.flatMap(this::glyphs).ifPresent(g -> org.budgetpdf.check.GlyphCheck.check(src, g, diags));
+        diags.collapseAliases(org.budgetpdf.load.AliasUses.of(src));
         return new Checked(src, diags, Optional.of(realized), layout);
     }
 
@@ -125,7 +130,8 @@ public final class Pipeline {
         Realized realized = c.realized().orElseThrow();
         Layout layout = c.layout().orElseThrow();
         Report report = new Report(realized, layout);
-        String xhtml = templates().render(layout.template(), report);
+        String rendered = templates().render(layout.template(), report);
+        String xhtml = glyphs(layout).map(g -> g.withFallbacks(rendered)).orElse(rendered);
         PdfMeta meta = new PdfMeta(head(xhtml, "<title>([^<]*)</title>"), head(xhtml, "<meta name=\"author\" content=\"([^\"]*)\""),
                 head(xhtml, "<meta name=\"subject\" content=\"([^\"]*)\""),
                 head(xhtml, "<meta name=\"keywords\" content=\"([^\"]*)\""), "zh-CN", realized.doc().publishDate());
@@ -150,11 +156,42 @@ public final class Pipeline {
         return templates;
     }
 
+    private FontSet fontSet;
+    private final Map<String, Optional<org.budgetpdf.render.Glyphs>> glyphs = new ConcurrentHashMap<>();
+
+    /** What the fonts of fonts/ can draw, as the layout's CSS uses them; empty when the fonts cannot be read. */
+    private Optional<org.budgetpdf.render.Glyphs> glyphs(Layout layout) {
+        return glyphs.computeIfAbsent(layout.name(), n -> {
+            List<Path> css = new java.util.ArrayList<>();
+            for (Path dir : List.of(layout.folder().resolveSibling("common"), layout.folder())) {
+                try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(dir)) {
+                    s.filter(p -> p.toString().endsWith(".css")).sorted().forEach(css::add);
+                } catch (IOException e) {
+                    // the layout loader reports missing files
+                }
+            }
+            return org.budgetpdf.render.Glyphs.of(home.resolve("fonts"), css);
+        });
+    }
+
+    /** The fonts of fonts/, loaded once. */
+    private FontSet fonts() throws IOException {
+        if (fontSet == null) {
+            Path dir = home.resolve("fonts");
+            if (!java.nio.file.Files.isDirectory(dir)) {
+                throw new org.budgetpdf.render.FontProblem(Path.of("fonts"), true, "no fonts folder");
+            }
+            fontSet = FontSet.load(dir);
+        }
+        return fontSet;
+    }
+
     private PdfRenderer renderer() throws IOException {
         if (renderer == null) {
-            FontSet fonts = FontSet.load(home.resolve("fonts"));
+            FontSet fonts = fonts();
             if (!fonts.problems().isEmpty()) {
-                throw new IOException("字体文件无法读取：" + fonts.problems());
+                FontSet.Problem p = fonts.problems().get(0);
+                throw new org.budgetpdf.render.FontProblem(home.relativize(p.file().toAbsolutePath()), false, p.reason());
             }
             renderer = new PdfRenderer(fonts);
         }

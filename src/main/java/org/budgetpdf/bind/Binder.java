@@ -25,6 +25,7 @@ import org.budgetpdf.model.Unit;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.math.BigDecimal;
@@ -50,6 +51,7 @@ public final class Binder {
     private static final List<String> FINAL_ONLY = List.of("决算明细", "结转结余", "基本支出经济分类");
 
     private Reader.Ctx ctx;
+    private boolean badYear;
     private final List<Fact> facts = new ArrayList<>();
     private final List<Line> lines = new ArrayList<>();
     private final List<Project> projects = new ArrayList<>();
@@ -109,7 +111,7 @@ public final class Binder {
         String other = r.str("其他事项", false);
         r.finish();
 
-        if (dept == null) return Optional.empty();
+        if (dept == null || badYear) return Optional.empty();
         // A department of one unit: what the file gives for the department is that unit's.
         List<Fact> all = facts;
         if (units.size() == 1) {
@@ -140,10 +142,22 @@ public final class Binder {
 
     // ---- header, department, units -------------------------------------------------------------------------------
 
+    /**
+     * A year, or 0 when it is missing or not a year: then {@link #badYear} is set, and the catalog, layout and
+     * prior-year checks (which all depend on the year) are skipped rather than cascade into errors of their own.
+     */
     private int year(Reader r, String key, boolean required) {
+        String hint = "写四位年份，例如 2025。科目表、版式和上年比较都按年度选取，年度改正后才会检查这些项。";
+        if (r.value(key) instanceof ScalarNode s && !Tag.NULL.equals(s.getTag()) && !s.getValue().strip().matches("\\d{1,6}")) {
+            ctx.diags().error("E-VALUE", r.posOf(key), "“" + key + "”的值“" + s.getValue().strip() + "”不是年份", hint);
+            badYear = true;
+            return 0;
+        }
         int y = r.count(key, required);
+        if (y == 0 && required) badYear = true;
         if (y != 0 && (y < 2000 || y > 2100)) {
-            ctx.diags().error("E-VALUE", r.posOf(key), "“" + key + "”" + y + " 不是合理的年份", "写四位年份，例如 2025。");
+            ctx.diags().error("E-VALUE", r.posOf(key), "“" + key + "”" + y + " 不是合理的年份", hint);
+            badYear = true;
         }
         return y;
     }

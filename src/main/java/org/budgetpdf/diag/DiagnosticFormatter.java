@@ -14,6 +14,9 @@ import java.util.function.Function;
  */
 public final class DiagnosticFormatter {
     private final Function<String, List<String>> sourceLines;
+    /** Lines longer than this are shown cut to the caret's neighbourhood. */
+    static final int MAX_SHOWN = 160;
+    private static final int BEFORE = 60;
 
     /** @param sourceLines file name → its lines (empty list when unknown) */
     public DiagnosticFormatter(Function<String, List<String>> sourceLines) {
@@ -31,11 +34,21 @@ public final class DiagnosticFormatter {
             String src = lines.get(p.line() - 1);
             String num = Integer.toString(p.line());
             String gutter = " ".repeat(Math.max(0, 5 - num.length())) + num + " | ";
-            sb.append(gutter).append(src).append('\n');
             // columns count code points (as YAML marks do); a character outside the BMP is two chars
             int cps = src.codePointCount(0, src.length());
             int at = Math.max(1, p.col()) - 1;
             int from = at <= cps ? src.offsetByCodePoints(0, at) : src.length() + (at - cps);
+            if (src.length() > MAX_SHOWN && from <= src.length()) {
+                // a very long line: show the caret's neighbourhood only
+                int a = Math.max(0, from - BEFORE);
+                if (a > 0 && Character.isLowSurrogate(src.charAt(a))) a--;
+                int b = Math.min(src.length(), Math.max(from, a) + MAX_SHOWN - BEFORE);
+                if (b < src.length() && Character.isLowSurrogate(src.charAt(b))) b++;
+                String cut = (a > 0 ? "…" : "") + src.substring(a, b) + (b < src.length() ? "…" : "");
+                from = from - a + (a > 0 ? 1 : 0);
+                src = cut;
+            }
+            sb.append(gutter).append(src).append('\n');
             sb.append(" ".repeat(gutter.length() - 2)).append("| ")
               .append(caretPadding(src, from))
               .append("^".repeat(caretWidth(src, from))).append('\n');

@@ -38,6 +38,29 @@ public final class Diagnostics {
         return List.copyOf(copy);
     }
 
+    /**
+     * One diagnostic per code for a value written once and used many times through YAML aliases ({@code &a} … {@code *a}):
+     * the binder reads it once per use, the clerk fixes it once.
+     *
+     * @param uses the places of values used more than once, with their number of uses
+     */
+    public void collapseAliases(java.util.Map<SourcePos, Integer> uses) {
+        if (uses.isEmpty()) return;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<Diagnostic> kept = new ArrayList<>();
+        for (Diagnostic d : items) {
+            Integer n = uses.get(d.pos());
+            if (n == null) {
+                kept.add(d);
+            } else if (seen.add(d.code() + "|" + d.severity())) {
+                kept.add(new Diagnostic(d.code(), d.severity(), d.pos(),
+                        d.message() + "（这个值用“&”定义，在文件中用“*”引用了 " + (n - 1) + " 次，只报一次）", d.hint()));
+            }
+        }
+        items.clear();
+        items.addAll(kept);
+    }
+
     public boolean isEmpty() {
         return items.isEmpty();
     }

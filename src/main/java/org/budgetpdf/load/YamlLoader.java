@@ -48,6 +48,13 @@ public final class YamlLoader {
     }
 
     public SourceFile parse(byte[] bytes, String displayName, Diagnostics diags) {
+        String utf16 = utf16(bytes);
+        if (utf16 != null) {
+            // decoding it as UTF-8 would print every other byte as garbage: say what it is, echo nothing
+            diags.error("E-ENCODING", SourcePos.fileOnly(displayName), "文件是 " + utf16 + " 编码（Windows 记事本叫“Unicode”），不是 UTF-8",
+                    "请用编辑器另存为“UTF-8”编码（记事本：另存为 → 编码选 UTF-8）。");
+            return new SourceFile(displayName, List.of(), null);
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
@@ -102,8 +109,22 @@ public final class YamlLoader {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             SourcePos pos = m == null ? SourcePos.fileOnly(displayName)
                     : new SourcePos(displayName, m.getLine() + 1, m.getColumn() + 1);
-            diags.error("E-YAML", pos, "YAML 格式错误：" + translate(e.getProblem()),
-                    "常见原因：缩进不一致（只能用空格，不能用 Tab）、冒号后缺少空格、引号没有成对。");
+            String context = e.getContext() == null ? "" : e.getContext();
+            Mark cm = e.getContextMark();
+            if (context.contains("quoted scalar") && cm != null) {
+                // the end of the file was reached inside quotes: the fault is where the quote opens
+                SourcePos open = new SourcePos(displayName, cm.getLine() + 1, cm.getColumn() + 1);
+                diags.error("E-YAML", open, "YAML 格式错误：这里的引号没有闭合，一直到文件末尾都没有找到右引号",
+                        "在这个值的末尾补上同样的引号（" + quoteAt(lines, open) + "），或去掉左引号。");
+                return new SourceFile(displayName, lines, null);
+            }
+            SourcePos quote = pos.known() ? unclosedQuote(lines, pos.line(), displayName) : null;
+            if (quote != null && closingHelps(lines, quote, pos, opts)) {
+                diags.error("E-YAML", quote, "YAML 格式错误：这一行的引号没有闭合（YAML 在第 " + pos.line() + " 行才发现问题："
+                        + translate(e.getProblem()) + "）", "在这个值的末尾补上同样的引号（" + quoteAt(lines, quote) + "），或去掉左引号。");
+                return new SourceFile(displayName, lines, null);
+            }
+            diags.error("E-YAML", pos, "YAML 格式错误：" + translate(e.getProblem()), hint(e.getProblem()));
             return new SourceFile(displayName, lines, null);
         } catch (org.yaml.snakeyaml.reader.ReaderException e) {
             diags.error("E-YAML", placeOf(text, e.getPosition(), displayName),
@@ -117,9 +138,111 @@ public final class YamlLoader {
         }
     }
 
+    /** "UTF-16LE"/"UTF-16BE" when the bytes are UTF-16 (with a byte-order mark, or ASCII text with NULs between), else null. */
+    static String utf16(byte[] b) {
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) return "UTF-16LE";
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) return "UTF-16BE";
+        // no byte-order mark: a line break or colon as one byte beside a NUL, always at the same parity
+        int le = 0;
+        int be = 0;
+        for (int i = 0; i + 1 < Math.min(b.length, 4096); i += 2) {
+            if ((b[i] == '\n' || b[i] == ':') && b[i + 1] == 0) le++;
+            if (b[i] == 0 && (b[i + 1] == '\n' || b[i + 1] == ':')) be++;
+        }
+        if (le >= 2 && be == 0) return "UTF-16LE";
+        if (be >= 2 && le == 0) return "UTF-16BE";
+        return null;
+    }
+
+    /**
+     * The first value before {@code uptoLine} (1-based) that opens a quote and does not close it on its line: a YAML
+     * error after an unclosed quote shows up where the scalar ends, lines later. Null when there is none.
+     */
+    static SourcePos unclosedQuote(List<String> lines, int uptoLine, String name) {
+        for (int l = 0; l < Math.min(uptoLine, lines.size()); l++) {
+            String line = lines.get(l);
+            int i = 0;
+            while (i < line.length() && line.charAt(i) == ' ') i++;
+            if (line.startsWith("#", i)) continue;
+            // a value's first character: after "- ", after "key: ", or after "[", "{", ","
+            for (int j = i; j < line.length(); j++) {
+                char c = line.charAt(j);
+                if (c == '#' && j > 0 && line.charAt(j - 1) == ' ') break;
+                boolean start = j == i || (j >= 2 && line.charAt(j - 1) == ' ' && (line.charAt(j - 2) == ':' || line.charAt(j - 2) == '-' || line.charAt(j - 2) == ','))
+                        || (j >= 1 && (line.charAt(j - 1) == '[' || line.charAt(j - 1) == '{'));
+                if ((c == '"' || c == '\'') && start) {
+                    int close = closing(line, j);
+                    if (close < 0) return new SourcePos(name, l + 1, line.codePointCount(0, j) + 1);
+                    j = close;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** True when closing the quote at the end of its line moves the YAML error past {@code error}, or removes it. */
+    private static boolean closingHelps(List<String> lines, SourcePos quote, SourcePos error, LoaderOptions opts) {
+        StringBuilder fixed = new StringBuilder();
+        for (int l = 0; l < lines.size(); l++) {
+            fixed.append(lines.get(l));
+            if (l == quote.line() - 1) fixed.append(quoteAt(lines, quote));
+            fixed.append('\n');
+        }
+        try {
+            new Yaml(opts).compose(new StringReader(fixed.toString()));
+            return true;
+        } catch (MarkedYAMLException e) {
+            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            return m == null || m.getLine() + 1 > error.line();
+        } catch (YAMLException e) {
+            return false;
+        }
+    }
+
+    /** Index of the quote closing the one at {@code open}, or -1. */
+    private static int closing(String line, int open) {
+        char q = line.charAt(open);
+        for (int k = open + 1; k < line.length(); k++) {
+            char c = line.charAt(k);
+            if (q == '"' && c == '\\') {
+                k++;
+            } else if (c == q) {
+                if (q == '\'' && k + 1 < line.length() && line.charAt(k + 1) == '\'') {
+                    k++;
+                } else {
+                    return k;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static String quoteAt(List<String> lines, SourcePos p) {
+        if (p.line() < 1 || p.line() > lines.size()) return "\"";
+        String line = lines.get(p.line() - 1);
+        int cps = line.codePointCount(0, line.length());
+        if (p.col() - 1 >= cps) return "\"";
+        return line.charAt(line.offsetByCodePoints(0, p.col() - 1)) == '\'' ? "'" : "\"";
+    }
+
+    private static String hint(String problem) {
+        String p = problem == null ? "" : problem;
+        if (p.contains("another document") || p.contains("document start")) {
+            return "一个数据文件只写一个部门一年的数据：删去多余的“---”或“...”行及其后的内容，另一份数据请另存一个文件。";
+        }
+        if (p.contains("directive")) return "删去文件开头以“%”开头的行，数据文件不需要它们。";
+        return "常见原因：缩进不一致（只能用空格，不能用 Tab）、冒号后缺少空格、引号没有成对。";
+    }
+
     private static String translate(String problem) {
         if (problem == null) return "无法解析";
         String p = problem.trim();
+        if (p.contains("but found another document")) return "文件里有第二个文档（又一行“---”）；一个数据文件只能有一个文档";
+        if (p.contains("duplicate YAML directive")) return "“%YAML”指令写了两次";
+        if (p.contains("found incompatible YAML document")) return "“%YAML”指令的版本不受支持";
+        if (p.contains("expected '<document start>'")) return "文档结束标记“...”或“---”之后还有内容";
+        if (p.contains("found unknown directive") || p.contains("directive")) return "不认识的“%”指令";
+        if (p.contains("found undefined tag handle")) return "使用了未定义的标签（“!”开头）";
         if (p.contains("found character '\\t'") || p.contains("\\t(TAB)")) return "出现了 Tab 字符（YAML 缩进只能用空格）";
         if (p.contains("mapping values are not allowed")) return "此处不允许出现“键: 值”（多半是缩进错了，或值里有未加引号的冒号）";
         if (p.contains("could not find expected ':'")) return "缺少冒号“:”";

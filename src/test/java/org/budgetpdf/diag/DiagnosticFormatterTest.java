@@ -110,4 +110,17 @@ class DiagnosticFormatterTest {
         assertEquals("0 个错误，1 个警告", DiagnosticFormatter.summary(0, 1));
         assertEquals("3 个错误，0 个警告", DiagnosticFormatter.summary(3, 0));
     }
+
+    @Test
+    void aVeryLongLineIsCutToTheCaretsNeighbourhood() {
+        String line = "  说明: " + "甲".repeat(50_000) + "错" + "乙".repeat(50_000);
+        String text = format(List.of(line), 1, 50_007, "改正。");
+        String[] out = text.split("\n");
+        assertTrue(out[1].length() < 300, "excerpt cut: " + out[1].length());
+        assertTrue(out[1].contains("…甲甲") && out[1].contains("错乙") && out[1].endsWith("…"), out[1]);
+        int excerptCol = out[1].indexOf("错") - out[1].indexOf("| ") - 2;
+        // the caret sits under 错: each CJK character before it is two cells, the … one
+        String caretLine = out[2].substring(out[2].indexOf("| ") + 2);
+        assertEquals(2 * excerptCol - 1, caretLine.indexOf('^'), text);
+    }
 }

@@ -298,4 +298,46 @@ class YamlLoaderTest {
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
+
+    // ---- issue 8 §3 ------------------------------------------------------------------------------------------
+
+    @Test
+    void englishParserMessagesAreTranslated() {
+        for (String text : List.of("年度: 2025\n---\n年度: 2026\n", "%YAML 1.1\n%YAML 1.1\n---\n年度: 2025\n",
+                "年度: 2025\n...\n名称: x\n")) {
+            parse(text);
+            Diagnostic d = only();
+            assertEquals("E-YAML", d.code());
+            assertFalse(d.message().matches(".*[a-z]{4,}.*"), "translated: " + d.message());
+            assertFalse(d.hint().contains("Tab"), "a hint for this problem, not the generic one: " + d.hint());
+        }
+    }
+
+    @Test
+    void anUnclosedQuoteIsReportedWhereItOpens() {
+        parse("部门:\n  名称: \"示例局\n  代码: \"901\"\n  级次: 区级\n  职责: [a]\n单位: []\n");
+        assertEquals(2, only().pos().line(), only().toString());
+        assertEquals(7, only().pos().col());
+        assertTrue(only().message().contains("引号没有闭合"), only().message());
+
+        // a quoted text over two lines is valid YAML: an unrelated error further down stays where it is
+        parse("说明: \"第一行\n  第二行\"\n部门:\n  名称: 示例: 医保局\n");
+        assertEquals(4, only().pos().line(), only().toString());
+        assertTrue(only().message().contains("冒号"), only().message());
+
+        StringBuilder many = new StringBuilder("其他事项: '没有闭合\n");
+        for (int i = 0; i < 380; i++) many.append("部门").append(i).append(": 1\n");
+        parse(many.toString());
+        assertEquals(1, only().pos().line(), only().toString());
+    }
+
+    @Test
+    void utf16IsNamedAndItsBytesAreNotEchoed() {
+        for (var cs : List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            SourceFile f = parse("年度: 2025\n部门: 示例\n".getBytes(cs));
+            assertEquals("E-ENCODING", only().code());
+            assertTrue(only().message().contains("UTF-16"), only().message());
+            assertEquals(List.of(), f.lines(), "no garbage excerpt");
+        }
+    }
 }

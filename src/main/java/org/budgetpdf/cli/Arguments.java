@@ -1,0 +1,117 @@
+package org.budgetpdf.cli;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Checks on the command line's paths before any file is read or written: names the JVM could not decode
+ * (a non-UTF-8 locale such as {@code LANG=C}), inputs that are not files, and two inputs that would write
+ * the same PDF. Each returns the Chinese message for the clerk (exit code 2), or empty when all is well.
+ */
+public final class Arguments {
+    private Arguments() {
+    }
+
+    /** The charset the JVM used to decode arguments and file names (fixed before main runs). */
+    static Charset nameCharset() {
+        try {
+            return Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+        } catch (RuntimeException e) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
+    /** True when non-ASCII file names cannot survive the JVM's decoding. */
+    public static boolean nonUtf8Locale() {
+        return !nameCharset().equals(StandardCharsets.UTF_8);
+    }
+
+    /** A problem with an argument that Java could not decode, or that is no valid path. */
+    public static Optional<String> undecodable(List<String> args) {
+        boolean nonUtf8 = nonUtf8Locale();
+        for (String a : args) {
+            boolean mangled = nonUtf8 && (a.indexOf('\uFFFD') >= 0 || a.indexOf('?') >= 0);
+            boolean invalid = false;
+            try {
+                Path.of(a);
+            } catch (InvalidPathException e) {
+                invalid = true;
+            }
+            if (mangled || (invalid && nonUtf8)) return Optional.of(localeMessage(a));
+            if (invalid) {
+                return Optional.of("“" + shown(a) + "”不是有效的文件路径。\n提示：检查路径中是否有不可见字符或系统不允许的字符（如 Windows 上的 : * ? \" < > |）。");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The message for a name mangled by a non-UTF-8 locale. */
+    public static String localeMessage(String name) {
+        return "无法识别文件名“" + shown(name) + "”：当前系统的区域设置（" + localeName() + "）不是 UTF-8，"
+                + "Java 在程序启动前就把中文等非英文字符变成了“?”，原来的名字已无法还原。\n"
+                + "提示：先设置 UTF-8 区域再运行，例如 Linux 上执行 export LANG=C.UTF-8（或在命令前加 LANG=C.UTF-8）；"
+                + "也可以把文件和文件夹改用英文、数字命名。";
+    }
+
+    private static String localeName() {
+        for (String v : List.of("LC_ALL", "LC_CTYPE", "LANG")) {
+            String s = System.getenv(v);
+            if (s != null && !s.isEmpty()) return v + "=" + s;
+        }
+        return "LANG 未设置，字符集 " + nameCharset().name();
+    }
+
+    private static String shown(String name) {
+        return name.replace('\uFFFD', '?');
+    }
+
+    /** Why {@code f} cannot be read as a data file, or empty when it is a regular file. */
+    public static Optional<String> notAFile(Path f, String shown) {
+        if (Files.isDirectory(f)) {
+            return Optional.of("“" + shown + "”是一个文件夹，不是数据文件。\n提示：写出文件夹里的 .yaml 文件，例如 " + shown.replaceAll("/$", "") + "/某部门.yaml。");
+        }
+        if (!Files.exists(f)) return Optional.of("找不到文件：" + shown);
+        if (!Files.isRegularFile(f)) return Optional.of("“" + shown + "”不是普通文件。");
+        return Optional.empty();
+    }
+
+    /**
+     * Two inputs whose PDFs would be the same file (A/report.yaml and B/report.yaml with one --out):
+     * the second would silently replace the first.
+     */
+    public static Optional<String> outputClash(List<Path> files, Path outDir, Function<Path, String> display) {
+        Map<Path, Path> byTarget = new HashMap<>();
+        for (Path f : files) {
+            Path target;
+            try {
+                target = outDir.resolve(pdfName(f)).toAbsolutePath().normalize();
+            } catch (InvalidPathException e) {
+                return Optional.of(localeMessage(f.getFileName().toString()));
+            }
+            Path first = byTarget.putIfAbsent(target, f);
+            if (first != null) {
+                boolean same = first.toAbsolutePath().normalize().equals(f.toAbsolutePath().normalize());
+                return Optional.of((same ? "同一个文件“" + display.apply(f) + "”写了两次"
+                        : "“" + display.apply(first) + "”和“" + display.apply(f) + "”")
+                        + "会生成同一个 PDF：" + display.apply(target) + "，后一个会覆盖前一个。没有生成任何 PDF。\n"
+                        + "提示：" + (same ? "每个文件只写一次。" : "把这两个文件分两次生成，各用不同的 --out 目录；或把其中一个文件改名。"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** out/&lt;name without .yaml&gt;.pdf */
+    public static String pdfName(Path f) {
+        String n = f.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return (dot > 0 ? n.substring(0, dot) : n) + ".pdf";
+    }
+}
