@@ -36,6 +36,8 @@ public final class Rules {
             new Rule("B23", "成本指标不超过项目金额", BUDGET, List.of("W-COST-CAP"), true, Relations::costCaps),
             new Rule("T11", "购置公务用车列入政府采购", BUDGET, List.of("W-CAR-PURCHASE"), true, Relations::carPurchase),
             new Rule("T12", "资产总额不小于固定资产与无形资产之和", BOTH, List.of("E-ASSETS"), true, Relations::assets),
+            new Rule("B03", "“其中”不大于整体（接待、政府采购、资产、绩效项目数）", BOTH, List.of("E-PART"), true,
+                    Wholes::partsOfWholes),
             new Rule("D01", "收支平衡（公开01、04表）", FINAL, List.of("E-BALANCE"), true, Relations::balance),
             new Rule("D08", "公开06表合计等于公开05表基本支出", FINAL, List.of("E-ECON-SUM"), true, Relations::econSum),
             new Rule("T06", "决算与年初预算、三公预算的差异写明原因", FINAL, List.of("E-REASON"), true, ReasonRules::finalReasons),
