@@ -2,6 +2,8 @@ package org.budgetpdf;
 
 import org.budgetpdf.diag.Diagnostic;
 import org.budgetpdf.diag.DiagnosticFormatter;
+import org.budgetpdf.diag.OutputFormat;
+import org.budgetpdf.diag.Report;
 import org.budgetpdf.render.AtomicFiles;
 
 import java.io.IOException;
@@ -30,6 +32,8 @@ public final class Main {
               check 文件…     只检查，逐条列出错误和警告（文件:行:列）
             选项：
               --out 目录      PDF 输出目录（默认 out）
+              --format 格式   提示的格式：human（默认，给人看）、json（每条提示一个对象）、
+                              sarif（SARIF 2.1.0，代码审查工具和编辑器读取）；json、sarif 写到标准输出
               --help          显示本说明
 
             退出码：0 成功（可以有警告）；1 数据有错误；2 命令用法不对。
@@ -68,6 +72,7 @@ public final class Main {
             }
         }
         Path outDir = home.resolve("out");
+        OutputFormat format = OutputFormat.HUMAN;
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < rest.size(); i++) {
             String a = rest.get(i);
@@ -77,6 +82,13 @@ public final class Main {
                     return 2;
                 }
                 outDir = home.resolve(rest.get(++i));
+            } else if (a.equals("--format") || a.startsWith("--format=")) {
+                String name = a.contains("=") ? a.substring(a.indexOf('=') + 1) : i + 1 < rest.size() ? rest.get(++i) : "";
+                format = OutputFormat.parse(name);
+                if (format == null) {
+                    err.println("--format 只能是 human、json 或 sarif，不是“" + name + "”。");
+                    return 2;
+                }
             } else if (a.startsWith("-")) {
                 err.println("未知选项“" + a + "”。用 --help 查看用法。");
                 return 2;
@@ -101,7 +113,8 @@ public final class Main {
                 return 2;
             }
         }
-        return new Main.Runner(home, outDir, out, err).run(command.equals("build"), files);
+        Report report = new Report(format, out, err);
+        return new Main.Runner(home, outDir, format.machine() ? err : out, err, report).run(command.equals("build"), files);
     }
 
     private static List<Path> dataFiles(Path dir) {
@@ -113,7 +126,7 @@ public final class Main {
         }
     }
 
-    private record Runner(Path home, Path outDir, PrintStream out, PrintStream err) {
+    private record Runner(Path home, Path outDir, PrintStream out, PrintStream err, Report report) {
         int run(boolean build, List<Path> files) {
             Pipeline pipeline = new Pipeline(home);
             long errors = 0;
@@ -124,7 +137,7 @@ public final class Main {
                 long t0 = System.nanoTime();
                 Pipeline.Checked c = pipeline.check(f, name);
                 DiagnosticFormatter fmt = new DiagnosticFormatter(n -> n.equals(name) ? c.source().lines() : pipeline.layoutLines(n));
-                for (Diagnostic d : c.diags().sorted()) err.print(fmt.format(d));
+                report.add(c.diags().sorted(), fmt);
                 errors += c.diags().errorCount();
                 warnings += c.diags().warningCount();
                 if (!c.ok()) {
@@ -151,7 +164,7 @@ public final class Main {
                     errors++;
                 }
             }
-            if (errors + warnings > 0) err.println(org.budgetpdf.diag.DiagnosticFormatter.summary(errors, warnings));
+            report.finish(errors, warnings, null);
             return failed ? 1 : 0;
         }
 

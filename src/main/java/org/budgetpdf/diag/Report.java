@@ -1,0 +1,44 @@
+package org.budgetpdf.diag;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a run's diagnostics go. Human: each file's diagnostics on stderr as they come, then the summary line.
+ * JSON / SARIF: collected over all files and written once to stdout at the end (stdout then holds only that
+ * document; the caller sends progress lines to stderr).
+ */
+public final class Report {
+    private final OutputFormat format;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final List<Diagnostic> all = new ArrayList<>();
+
+    public Report(OutputFormat format, PrintStream out, PrintStream err) {
+        this.format = format;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** One file's diagnostics, sorted. */
+    public void add(List<Diagnostic> diags, DiagnosticFormatter fmt) {
+        if (format == OutputFormat.HUMAN) {
+            for (Diagnostic d : diags) err.print(fmt.format(d));
+        } else {
+            all.addAll(diags);
+        }
+    }
+
+    /** After the last file: the summary line (human) or the whole document (JSON, SARIF). */
+    public void finish(long errors, long warnings, String suppressed) {
+        switch (format) {
+            case HUMAN -> {
+                if (errors + warnings > 0 || suppressed != null)
+                    err.println(DiagnosticFormatter.summary(errors, warnings) + (suppressed == null ? "" : "，" + suppressed));
+            }
+            case JSON -> out.print(JsonFormat.format(all));
+            case SARIF -> out.print(SarifFormat.format(all));
+        }
+    }
+}
