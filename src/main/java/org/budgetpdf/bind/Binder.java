@@ -560,8 +560,18 @@ public final class Binder {
         }
         List<Approved.Keyed> units = keyed(r, "单位", "批复.单位", null);
         List<Approved.Keyed> classes = keyed(r, "类", "控制数.类", 3);
+        LocalDate date = null;
+        if (r.has("日期")) {
+            String s = r.str("日期", false);
+            try {
+                date = LocalDate.parse(s);
+            } catch (DateTimeException e) {
+                ctx.diags().error("E-VALUE", r.posOf("日期"), "“批复.日期”的值“" + s + "”不是日期", "写成 \"2025-02-10\"（带引号）。");
+            }
+        }
+        SourcePos datePos = r.posOf("日期");
         r.finish();
-        return new Approved(Collections.unmodifiableMap(totals), units, classes);
+        return new Approved(Collections.unmodifiableMap(totals), units, classes, date, datePos);
     }
 
     private List<Approved.Keyed> keyed(Reader r, String key, String name, Integer codeLength) {

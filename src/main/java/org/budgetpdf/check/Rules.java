@@ -24,6 +24,8 @@ public final class Rules {
             new Rule("C02", "项目类型在本年度的分类中", BUDGET, List.of("E-PROJECT-TYPE"), false, CodeRules::projectTypes),
             new Rule("C03", "绩效指标使用规范的一级、二级名称", BUDGET, List.of("W-INDICATOR"), false, CodeRules::indicatorNames),
             new Rule("C04", "车辆类别规范", BOTH, List.of("W-VEHICLE"), false, CodeRules::vehicleKinds),
+            new Rule("R01", "批复后20日内、在规定年度内公开（rules.md §1.1）", BOTH, List.of("E-DATE", "W-DATE"), false,
+                    Dates::publication),
             new Rule("X02", "同一段不写两次", BOTH, List.of("E-DUP-LINE", "E-DUP-PROJECT"), false, References::duplicates),
             new Rule("X03", "明细加总等于批复数（控制数）", BOTH, List.of("E-APPROVED"), true, Controls::approved),
             new Rule("B16", "功能分类与经济分类的对应", BUDGET, List.of("W-FUNC-ECON"), false, Relations::functionEconPairs),
