@@ -44,6 +44,8 @@ public final class Rules {
             new Rule("D08", "公开06表合计等于公开05表基本支出", FINAL, List.of("E-ECON-SUM"), true, Relations::econSum),
             new Rule("T06", "决算与年初预算、三公预算的差异写明原因", FINAL, List.of("E-REASON"), true, ReasonRules::finalReasons),
             new Rule("D10", "公务用车保有量与国有资产车辆一致", FINAL, List.of("E-VEHICLES"), false, Relations::vehicles),
+            new Rule("T15", "自由文字：占位符、年份、部门名称、重复、标点、级次、预决算措辞", BOTH, List.of("W-TEXT"), false,
+                    TextRules::freeText),
             new Rule("P01", "不常见的数要核对说明（三公超预算、调整预算偏离、超过100亿元）", BOTH, List.of("W-PLAUSIBLE"), true,
                     Plausibility::unusual),
             new Rule("L01", "版式需要的数据", BOTH, List.of("W-LAYOUT-DATA"), false, LayoutRules::layoutData),
