@@ -48,9 +48,19 @@ final class TextRules {
         } else if (n instanceof ScalarNode sc && text) {
             String v = sc.getValue();
             for (TextLint.Finding f : TextLint.lint(v, env, narrative)) {
-                x.warning("W-TEXT", locate(ctx, sc, v, f), f.message(), f.hint());
+                SourcePos at = locate(ctx, sc, v, f);
+                String needle = v.substring(f.offset(), f.offset() + f.length());
+                boolean exact = at.line() > 0 && at.line() <= ctx.source().lines().size()
+                        && startsAt(ctx.source().lines().get(at.line() - 1), at.col(), needle);
+                x.warning("W-TEXT", at, exact ? needle.codePointCount(0, needle.length()) : 0, f.message(), f.hint());
             }
         }
+    }
+
+    /** Whether {@code line} has {@code needle} at 1-based code-point column {@code col}. */
+    private static boolean startsAt(String line, int col, String needle) {
+        int cps = line.codePointCount(0, line.length());
+        return col - 1 <= cps && line.startsWith(needle, line.offsetByCodePoints(0, col - 1));
     }
 
     /**
