@@ -48,6 +48,7 @@ public final class Rules {
                     TextRules::freeText),
             new Rule("P01", "不常见的数要核对说明（三公超预算、调整预算偏离、超过100亿元）", BOTH, List.of("W-PLAUSIBLE"), true,
                     Plausibility::unusual),
+            new Rule("D12", "与上年文件、所属单位文件一致（同一文件夹）", BOTH, List.of("E-OTHER-FILE"), true, OtherFiles::compare),
             new Rule("L01", "版式需要的数据", BOTH, List.of("W-LAYOUT-DATA"), false, LayoutRules::layoutData),
             new Rule("R13", "公开规定要求的说明事项（rules.md §1.3）", BOTH, List.of("W-MISSING-ITEM"), false,
                     LayoutRules::completeness));
