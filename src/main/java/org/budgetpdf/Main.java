@@ -137,7 +137,7 @@ public final class Main {
                 long t0 = System.nanoTime();
                 Pipeline.Checked c = pipeline.check(f, name);
                 DiagnosticFormatter fmt = new DiagnosticFormatter(n -> n.equals(name) ? c.source().lines() : pipeline.layoutLines(n));
-                report.add(c.diags().sorted(), fmt);
+                report.add(c.diags(), fmt);
                 errors += c.diags().errorCount();
                 warnings += c.diags().warningCount();
                 if (!c.ok()) {
@@ -164,7 +164,7 @@ public final class Main {
                     errors++;
                 }
             }
-            report.finish(errors, warnings, null);
+            report.finish(errors, warnings);
             return failed ? 1 : 0;
         }
 

@@ -107,6 +107,14 @@ public final class Binder {
         if (r.has("批复")) approved = r.obj("批复", false).map(this::approved).orElse(null);
         if (r.has("控制数")) approved = r.obj("控制数", false).map(this::approved).orElse(null);
         String other = r.str("其他事项", false);
+        // 说明: explained warnings (applied by check.Suppressions); here only their shape
+        for (Reader e : r.list("说明", false)) {
+            e.str("代码", true);
+            if (e.has("文字")) e.str("文字", true);
+            else e.str("数", true);
+            e.str("原因", true);
+            e.finish();
+        }
         r.finish();
 
         if (dept == null) return Optional.empty();

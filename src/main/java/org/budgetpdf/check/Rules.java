@@ -51,5 +51,7 @@ public final class Rules {
             new Rule("D12", "与上年文件、所属单位文件一致（同一文件夹）", BOTH, List.of("E-OTHER-FILE"), true, OtherFiles::compare),
             new Rule("L01", "版式需要的数据", BOTH, List.of("W-LAYOUT-DATA"), false, LayoutRules::layoutData),
             new Rule("R13", "公开规定要求的说明事项（rules.md §1.3）", BOTH, List.of("W-MISSING-ITEM"), false,
-                    LayoutRules::completeness));
+                    LayoutRules::completeness),
+            // last: it takes the explained warnings out of what the rules above reported
+            new Rule("X04", "数据文件中“说明”过的警告不再列出", BOTH, List.of("W-SUPPRESS"), false, Suppressions::apply));
 }

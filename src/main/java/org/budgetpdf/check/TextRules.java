@@ -28,7 +28,12 @@ final class TextRules {
         TextLint.Env env = new TextLint.Env(d.kind(), d.year(), d.department() == null ? null : d.department().level(),
                 d.department() == null ? null : d.department().name(),
                 d.units().stream().map(org.budgetpdf.model.Unit::name).filter(n -> n != null && !n.isEmpty()).toList());
-        walk(ctx, env, ctx.source().root(), false, true, false, x);
+        if (!(ctx.source().root() instanceof MappingNode root)) return;
+        for (NodeTuple t : root.getValue()) {
+            String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue().strip() : "";
+            if (key.equals("说明")) continue; // the explained warnings quote the text they explain
+            walk(ctx, env, t.getValueNode(), TEXT_KEYS.contains(key), true, false, x);
+        }
     }
 
     private static void walk(Context ctx, TextLint.Env env, Node n, boolean text, boolean narrative, boolean listItem,

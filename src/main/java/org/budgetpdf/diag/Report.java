@@ -14,6 +14,7 @@ public final class Report {
     private final PrintStream out;
     private final PrintStream err;
     private final List<Diagnostic> all = new ArrayList<>();
+    private long suppressed;
 
     public Report(OutputFormat format, PrintStream out, PrintStream err) {
         this.format = format;
@@ -21,7 +22,13 @@ public final class Report {
         this.err = err;
     }
 
-    /** One file's diagnostics, sorted. */
+    /** One file's diagnostics. */
+    public void add(Diagnostics file, DiagnosticFormatter fmt) {
+        suppressed += file.suppressedCount();
+        add(file.sorted(), fmt);
+    }
+
+    /** Diagnostics, sorted. */
     public void add(List<Diagnostic> diags, DiagnosticFormatter fmt) {
         if (format == OutputFormat.HUMAN) {
             for (Diagnostic d : diags) err.print(fmt.format(d));
@@ -30,12 +37,12 @@ public final class Report {
         }
     }
 
-    /** After the last file: the summary line (human) or the whole document (JSON, SARIF). */
-    public void finish(long errors, long warnings, String suppressed) {
+    /** After the last file: the summary line (human, with “N 个警告已说明”) or the whole document (JSON, SARIF). */
+    public void finish(long errors, long warnings) {
         switch (format) {
             case HUMAN -> {
-                if (errors + warnings > 0 || suppressed != null)
-                    err.println(DiagnosticFormatter.summary(errors, warnings) + (suppressed == null ? "" : "，" + suppressed));
+                if (errors + warnings + suppressed > 0)
+                    err.println(DiagnosticFormatter.summary(errors, warnings) + (suppressed == 0 ? "" : "，" + suppressed + " 个警告已说明"));
             }
             case JSON -> out.print(JsonFormat.format(all));
             case SARIF -> out.print(SarifFormat.format(all));
