@@ -34,6 +34,7 @@ public final class Main {
               --out 目录      PDF 输出目录（默认 out）
               --format 格式   提示的格式：human（默认，给人看）、json（每条提示一个对象）、
                               sarif（SARIF 2.1.0，代码审查工具和编辑器读取）；json、sarif 写到标准输出
+              --report 文件   json、sarif 写到这个文件（UTF-8），不写到标准输出
               --help          显示本说明
 
             退出码：0 成功（可以有警告）；1 数据有错误；2 命令用法不对。
@@ -73,6 +74,7 @@ public final class Main {
         }
         Path outDir = home.resolve("out");
         OutputFormat format = OutputFormat.HUMAN;
+        Path reportFile = null;
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < rest.size(); i++) {
             String a = rest.get(i);
@@ -89,6 +91,12 @@ public final class Main {
                     err.println("--format 只能是 human、json 或 sarif，不是“" + name + "”。");
                     return 2;
                 }
+            } else if (a.equals("--report")) {
+                if (i + 1 >= rest.size()) {
+                    err.println("--report 后面要写文件名。");
+                    return 2;
+                }
+                reportFile = home.resolve(rest.get(++i));
             } else if (a.startsWith("-")) {
                 err.println("未知选项“" + a + "”。用 --help 查看用法。");
                 return 2;
@@ -113,7 +121,11 @@ public final class Main {
                 return 2;
             }
         }
-        Report report = new Report(format, out, err);
+        if (reportFile != null && !format.machine()) {
+            err.println("--report 只用于 --format json 或 --format sarif。");
+            return 2;
+        }
+        Report report = new Report(format, out, err, reportFile);
         return new Main.Runner(home, outDir, format.machine() ? err : out, err, report).run(command.equals("build"), files);
     }
 

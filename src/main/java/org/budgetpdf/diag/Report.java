@@ -16,10 +16,30 @@ public final class Report {
     private final List<Diagnostic> all = new ArrayList<>();
     private long suppressed;
 
+    private final java.nio.file.Path file;
+
     public Report(OutputFormat format, PrintStream out, PrintStream err) {
+        this(format, out, err, null);
+    }
+
+    /** @param file where the JSON / SARIF document goes instead of stdout (null: stdout) */
+    public Report(OutputFormat format, PrintStream out, PrintStream err, java.nio.file.Path file) {
         this.format = format;
         this.out = out;
         this.err = err;
+        this.file = file;
+    }
+
+    private void emit(String document) {
+        if (file == null) {
+            out.print(document);
+            return;
+        }
+        try {
+            java.nio.file.Files.writeString(file, document, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            err.println("无法写入 " + file + "：" + e.getMessage());
+        }
     }
 
     /** One file's diagnostics. */
@@ -44,8 +64,8 @@ public final class Report {
                 if (errors + warnings + suppressed > 0)
                     err.println(DiagnosticFormatter.summary(errors, warnings) + (suppressed == 0 ? "" : "，" + suppressed + " 个警告已说明"));
             }
-            case JSON -> out.print(JsonFormat.format(all));
-            case SARIF -> out.print(SarifFormat.format(all));
+            case JSON -> emit(JsonFormat.format(all));
+            case SARIF -> emit(SarifFormat.format(all));
         }
     }
 }

@@ -109,6 +109,16 @@ class MachineFormatTest {
     }
 
     @Test
+    void reportToAFile(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("r.sarif");
+        Run r = run("check", "--format", "sarif", "--report", f.toString(), FILES[1]);
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.out());
+        assertEquals(Set.of(), validate(JSON.readTree(java.nio.file.Files.readString(f))));
+        assertEquals(2, run("check", "--report", f.toString(), FILES[1]).code());
+    }
+
+    @Test
     void unknownFormatIsAUsageError() {
         Run r = run("check", "--format", "xml", FILES[1]);
         assertEquals(2, r.code());
