@@ -2,6 +2,8 @@ package org.budgetpdf;
 
 import org.budgetpdf.diag.Diagnostic;
 import org.budgetpdf.diag.DiagnosticFormatter;
+import org.budgetpdf.diag.OutputFormat;
+import org.budgetpdf.diag.Report;
 import org.budgetpdf.render.AtomicFiles;
 
 import java.io.IOException;
@@ -30,6 +32,9 @@ public final class Main {
               check 文件…     只检查，逐条列出错误和警告（文件:行:列）
             选项：
               --out 目录      PDF 输出目录（默认 out）
+              --format 格式   提示的格式：human（默认，给人看）、json（每条提示一个对象）、
+                              sarif（SARIF 2.1.0，代码审查工具和编辑器读取）；json、sarif 写到标准输出
+              --report 文件   json、sarif 写到这个文件（UTF-8），不写到标准输出
               --help          显示本说明
 
             退出码：0 成功（可以有警告）；1 数据有错误；2 命令用法不对。
@@ -73,6 +78,8 @@ public final class Main {
             }
         }
         Path outDir = home.resolve("out");
+        OutputFormat format = OutputFormat.HUMAN;
+        Path reportFile = null;
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < rest.size(); i++) {
             String a = rest.get(i);
@@ -82,6 +89,19 @@ public final class Main {
                     return 2;
                 }
                 outDir = home.resolve(rest.get(++i));
+            } else if (a.equals("--format") || a.startsWith("--format=")) {
+                String name = a.contains("=") ? a.substring(a.indexOf('=') + 1) : i + 1 < rest.size() ? rest.get(++i) : "";
+                format = OutputFormat.parse(name);
+                if (format == null) {
+                    err.println("--format 只能是 human、json 或 sarif，不是“" + name + "”。");
+                    return 2;
+                }
+            } else if (a.equals("--report")) {
+                if (i + 1 >= rest.size()) {
+                    err.println("--report 后面要写文件名。");
+                    return 2;
+                }
+                reportFile = home.resolve(rest.get(++i));
             } else if (a.startsWith("-")) {
                 err.println("未知选项“" + a + "”。用 --help 查看用法。");
                 return 2;
@@ -114,7 +134,12 @@ public final class Main {
                 return 2;
             }
         }
-        return new Main.Runner(home, outDir, out, err).run(command.equals("build"), files);
+        if (reportFile != null && !format.machine()) {
+            err.println("--report 只用于 --format json 或 --format sarif。");
+            return 2;
+        }
+        Report report = new Report(format, out, err, reportFile);
+        return new Main.Runner(home, outDir, format.machine() ? err : out, err, report).run(command.equals("build"), files);
     }
 
     private static String shown(Path home, Path p) {
@@ -131,7 +156,7 @@ public final class Main {
         }
     }
 
-    private record Runner(Path home, Path outDir, PrintStream out, PrintStream err) {
+    private record Runner(Path home, Path outDir, PrintStream out, PrintStream err, Report report) {
         int run(boolean build, List<Path> files) {
             Pipeline pipeline = new Pipeline(home);
             long errors = 0;
@@ -142,7 +167,7 @@ public final class Main {
                 long t0 = System.nanoTime();
                 Pipeline.Checked c = pipeline.check(f, name);
                 DiagnosticFormatter fmt = new DiagnosticFormatter(n -> n.equals(name) ? c.source().lines() : pipeline.layoutLines(n));
-                for (Diagnostic d : c.diags().sorted()) err.print(fmt.format(d));
+                report.add(c.diags(), fmt);
                 errors += c.diags().errorCount();
                 warnings += c.diags().warningCount();
                 if (!c.ok()) {
@@ -171,7 +196,7 @@ public final class Main {
                     errors++;
                 }
             }
-            if (errors + warnings > 0) err.println(org.budgetpdf.diag.DiagnosticFormatter.summary(errors, warnings));
+            report.finish(errors, warnings);
             return failed ? 1 : 0;
         }
 

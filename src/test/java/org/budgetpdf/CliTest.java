@@ -53,9 +53,9 @@ class CliTest {
 
     @Test
     void warningsAloneExitZero() {
-        Run r = run("check", "src/test/resources/errors/W-REASON.yaml");
+        Run r = run("check", "src/test/resources/errors/W-COST-CAP.yaml");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.err().contains("警告[W-REASON]"), r.err());
+        assertTrue(r.err().contains("警告[W-COST-CAP]"), r.err());
     }
 
     @Test

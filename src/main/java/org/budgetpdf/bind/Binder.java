@@ -109,6 +109,14 @@ public final class Binder {
         if (r.has("批复")) approved = r.obj("批复", false).map(this::approved).orElse(null);
         if (r.has("控制数")) approved = r.obj("控制数", false).map(this::approved).orElse(null);
         String other = r.str("其他事项", false);
+        // 说明: explained warnings (applied by check.Suppressions); here only their shape
+        for (Reader e : r.list("说明", false)) {
+            e.str("代码", true);
+            if (e.has("文字")) e.str("文字", true);
+            else e.str("数", true);
+            e.str("原因", true);
+            e.finish();
+        }
         r.finish();
 
         if (dept == null || badYear) return Optional.empty();
@@ -574,8 +582,18 @@ public final class Binder {
         }
         List<Approved.Keyed> units = keyed(r, "单位", "批复.单位", null);
         List<Approved.Keyed> classes = keyed(r, "类", "控制数.类", 3);
+        LocalDate date = null;
+        if (r.has("日期")) {
+            String s = r.str("日期", false);
+            try {
+                date = LocalDate.parse(s);
+            } catch (DateTimeException e) {
+                ctx.diags().error("E-VALUE", r.posOf("日期"), "“批复.日期”的值“" + s + "”不是日期", "写成 \"2025-02-10\"（带引号）。");
+            }
+        }
+        SourcePos datePos = r.posOf("日期");
         r.finish();
-        return new Approved(Collections.unmodifiableMap(totals), units, classes);
+        return new Approved(Collections.unmodifiableMap(totals), units, classes, date, datePos);
     }
 
     private List<Approved.Keyed> keyed(Reader r, String key, String name, Integer codeLength) {

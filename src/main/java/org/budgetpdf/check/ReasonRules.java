@@ -25,7 +25,7 @@ final class ReasonRules {
         return a.isEmpty() ? SourcePos.fileOnly(ctx.doc().file()) : a.get(0).fact().pos();
     }
 
-    /** T01 (预算): every 三公 part that changed has a reason; a changed 收支总计 should have one. */
+    /** T09 (预算): every 三公 part that changed has a reason. */
     static void budgetReasons(Context ctx, Diagnostics x) {
         Figures f = ctx.dept();
         Views.SanGong s = f.sanGong();
@@ -35,13 +35,41 @@ final class ReasonRules {
             part(ctx, s.carRunning(), "公务用车运行费", "公务用车运行", x);
             part(ctx, s.reception(), "公务接待费", "公务接待", x);
         }
-        var total = f.totalChange();
-        if (total != null && !total.unchanged() && f.totalReason() == null) {
-            x.warning("W-REASON", posOf(ctx, Measure.PRIOR, "收支总计"), "收支总计 " + total.current().table() + " 比上年 "
-                            + total.prior().table() + " " + total.direction() + " " + total.magnitude().table()
-                            + " 万元，但没有填写“变动原因.收支总计”",
-                    "在“变动原因:”下写明增减的主要原因；如上年数填错，请更正“上年.收支总计”。");
+    }
+
+    /**
+     * T01 (both kinds): every sentence "…比上年增加/减少…，主要原因是…" needs its own reason; a change without one stops
+     * the build, reported on the line of the 上年 figure (the templates never print a placeholder or a half sentence).
+     * 预算: 收支总计, 一般公共预算, 政府性基金, 国有资本经营, 基本支出, 项目支出, 机关运行经费; 决算: 收支总计, 财政拨款收支总计,
+     * 一般公共预算财政拨款支出.
+     */
+    static void changeReasons(Context ctx, Diagnostics x) {
+        Figures f = ctx.dept();
+        boolean budget = ctx.doc().kind() == org.budgetpdf.model.DocKind.BUDGET;
+        need(ctx, f.totalChange(), "收支总计", "收支总计", "收支总计", x);
+        if (budget) {
+            need(ctx, f.generalChange(), "一般公共预算", "一般公共预算", "一般公共预算收支预算", x);
+            need(ctx, f.govFundChange(), "政府性基金", "政府性基金", "政府性基金预算", x);
+            need(ctx, f.stateCapitalChange(), "国有资本经营", "国有资本经营", "国有资本经营预算", x);
+            need(ctx, f.basicChange(), "基本支出", "基本支出", "基本支出", x);
+            need(ctx, f.projectChange(), "项目支出", "项目支出", "项目支出", x);
+            if (Relations.unitsResolved(ctx)) need(ctx, f.running().change(), "机关运行经费", "机关运行经费", "机关运行经费", x);
+        } else {
+            need(ctx, f.fiscalTotalChange(), "财政拨款收支总计", "财政拨款", "财政拨款收支总计", x);
+            need(ctx, f.generalChange(), "一般公共预算财政拨款支出", "一般公共预算", "一般公共预算财政拨款支出", x);
         }
+    }
+
+    private static void need(Context ctx, org.budgetpdf.compute.Change c, String priorItem, String key, String what,
+                             Diagnostics x) {
+        if (c == null || c.unchanged() || ctx.doc().reasons().text(key) != null) return;
+        SourcePos at = ctx.cube().select(Filter.of(Dim.MEASURE, Measure.PRIOR.label()).and(Dim.ITEM, priorItem)).stream()
+                .findFirst().map(a -> a.fact().pos())
+                .orElse(SourcePos.fileOnly(ctx.doc().file()));
+        x.error("E-REASON", at, what + " " + c.current().table() + " 比上年 " + c.prior().table() + " " + c.direction() + " "
+                        + c.magnitude().table() + " 万元，但没有填写“变动原因." + key + "”",
+                "文档要写“主要原因是……”：在“变动原因:”下写“" + key + ": …”（每句话用自己的一项，不借用别的原因）；"
+                        + "如上年数填错，请更正“上年." + priorItem + "”。");
     }
 
     private static void part(Context ctx, Views.Part p, String what, String key, Diagnostics x) {

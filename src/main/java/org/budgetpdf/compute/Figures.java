@@ -231,16 +231,9 @@ public final class Figures {
         return change(general(), isBudget() ? "一般公共预算" : "一般公共预算财政拨款支出");
     }
 
-    /**
-     * The reason for the 一般公共预算 change: its own, else — when it is the same change as the 收支总计's — that one
-     * (the same figures changed for the same reason).
-     */
+    /** The reason for the 一般公共预算 change: its own key only (a sentence never borrows another's reason). */
     public String generalReason() {
-        String own = reason("一般公共预算");
-        if (own != null) return own;
-        Change g = generalChange();
-        Change t = totalChange();
-        return g != null && t != null && g.equals(new Change(t.current(), t.prior(), priorYear)) ? totalReason() : null;
+        return reason("一般公共预算");
     }
 
     public Change govFundChange() {

@@ -51,7 +51,7 @@ public final class DiagnosticFormatter {
             sb.append(gutter).append(src).append('\n');
             sb.append(" ".repeat(gutter.length() - 2)).append("| ")
               .append(caretPadding(src, from))
-              .append("^".repeat(caretWidth(src, from))).append('\n');
+              .append("^".repeat(d.span() > 0 ? spanWidth(src, from, d.span()) : caretWidth(src, from))).append('\n');
         }
         if (d.hint() != null && !d.hint().isBlank()) {
             sb.append("提示：").append(d.hint()).append('\n');
@@ -71,6 +71,15 @@ public final class DiagnosticFormatter {
             pad.append(c == '\t' ? "\t" : isWide(c) ? "  " : " ");
         }
         return pad.toString();
+    }
+
+    /** Display width of {@code span} code points from {@code from} (wide characters count two). */
+    private static int spanWidth(String src, int from, int span) {
+        int width = 0;
+        for (int i = from, n = 0; i < src.length() && n < span; i += Character.charCount(src.codePointAt(i)), n++) {
+            width += isWide(src.charAt(i)) ? 2 : 1;
+        }
+        return Math.max(1, width);
     }
 
     private static int caretWidth(String src, int from) {

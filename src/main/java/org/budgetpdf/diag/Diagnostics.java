@@ -6,6 +6,7 @@ import java.util.List;
 /** Collects diagnostics of one run; every stage appends, nobody throws. */
 public final class Diagnostics {
     private final List<Diagnostic> items = new ArrayList<>();
+    private final List<Diagnostic> suppressed = new ArrayList<>();
 
     public void error(String code, SourcePos pos, String message, String hint) {
         items.add(new Diagnostic(code, Severity.ERROR, pos, message, hint));
@@ -13,6 +14,11 @@ public final class Diagnostics {
 
     public void warning(String code, SourcePos pos, String message, String hint) {
         items.add(new Diagnostic(code, Severity.WARNING, pos, message, hint));
+    }
+
+    /** A warning about {@code span} characters of text from {@code pos}. */
+    public void warning(String code, SourcePos pos, int span, String message, String hint) {
+        items.add(new Diagnostic(code, Severity.WARNING, pos, message, hint, span));
     }
 
     public void add(Diagnostic d) {
@@ -59,6 +65,23 @@ public final class Diagnostics {
         }
         items.clear();
         items.addAll(kept);
+    }
+
+    /** Takes the warnings {@code which} accepts out of the report (the data file explains them); errors stay. */
+    public List<Diagnostic> suppress(java.util.function.Predicate<Diagnostic> which) {
+        List<Diagnostic> out = new ArrayList<>();
+        items.removeIf(d -> {
+            boolean take = !d.isError() && which.test(d);
+            if (take) out.add(d);
+            return take;
+        });
+        suppressed.addAll(out);
+        return out;
+    }
+
+    /** How many warnings the data file explained (说明:). */
+    public int suppressedCount() {
+        return suppressed.size();
     }
 
     public boolean isEmpty() {

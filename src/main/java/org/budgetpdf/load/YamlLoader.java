@@ -44,7 +44,8 @@ public final class YamlLoader {
                     "请确认文件存在且有读取权限。");
             return new SourceFile(displayName, List.of(), null);
         }
-        return parse(bytes, displayName, diags);
+        SourceFile read = parse(bytes, displayName, diags);
+        return new SourceFile(read.name(), read.lines(), read.root(), path);
     }
 
     public SourceFile parse(byte[] bytes, String displayName, Diagnostics diags) {

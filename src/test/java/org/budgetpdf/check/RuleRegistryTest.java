@@ -70,7 +70,7 @@ class RuleRegistryTest {
         Set<String> ids = new HashSet<>();
         for (Rule r : Rules.ALL) {
             assertTrue(ids.add(r.id()), "duplicate rule id " + r.id());
-            assertTrue(r.id().matches("[BDTXCLR]\\d{2}"), r.id());
+            assertTrue(r.id().matches("[BDTXCLRP]\\d{2}"), r.id());
             assertFalse(r.codes().isEmpty(), r.id());
             assertFalse(r.kinds().isEmpty(), r.id());
         }

@@ -408,8 +408,9 @@ class RulesTest {
     class RunningCost {
         @Test
         void notMoreThanThePublicUseOfAdministrativeUnits() {
-            check(replace(MINIMAL, "  金额: 0.50", "  金额: 0.40")).clean();
-            String yaml = replace(MINIMAL, "  金额: 0.50", "  金额: 0.80");
+            String why = "变动原因:\n  机关运行经费: 办公费调整\n";
+            check(with(replace(MINIMAL, "  金额: 0.50", "  金额: 0.40"), why)).clean();
+            String yaml = with(replace(MINIMAL, "  金额: 0.50", "  金额: 0.80"), why);
             Diagnostic d = check(yaml).only("W-RUNNING-COST");
             assertEquals(lineOf(yaml, "金额: 0.80"), d.pos().line());
             assertEquals("机关运行经费 0.80 大于行政（参公）单位基本支出中的公用经费 0.50，相差 0.30 万元", d.message());
@@ -517,9 +518,9 @@ class RulesTest {
         }
 
         @Test
-        void totalChangeWithoutReasonIsAWarning() {
+        void totalChangeWithoutReasonIsAnError() {
             String yaml = replace(MINIMAL, "  收支总计: 110.50", "  收支总计: 120.50");
-            Diagnostic d = check(yaml).only("W-REASON");
+            Diagnostic d = check(yaml).only("E-REASON");
             assertEquals(lineOf(yaml, "收支总计: 120.50"), d.pos().line());
             assertEquals("收支总计 110.50 比上年 120.50 减少 10.00 万元，但没有填写“变动原因.收支总计”", d.message());
             check(with(yaml, """

@@ -1,0 +1,164 @@
+package org.budgetpdf.check;
+
+import org.budgetpdf.model.DocKind;
+import org.budgetpdf.model.GovLevel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * T15 on the clerk's own words (and, in a test, on the layouts' wording): placeholders, stale years, the department's
+ * name doubled or misspelt, repeated words, doubled or mixed punctuation, the wrong level of government, 预算/决算
+ * wording of the other kind. Pure: text in, findings (offset, length, message, hint) out.
+ */
+public final class TextLint {
+    /** What the lint knows about the document; {@code year} 0 and {@code name} null skip the checks that need them. */
+    public record Env(DocKind kind, int year, GovLevel level, String name, List<String> otherNames) {
+        public Env(DocKind kind, int year, GovLevel level, String name) {
+            this(kind, year, level, name, List.of());
+        }
+    }
+
+    public record Finding(int offset, int length, String message, String hint) {
+    }
+
+    private TextLint() {
+    }
+
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "X{2,}|x{3,}|×{2,}|Ｘ{2,}|_{2,}|＿{2,}|…{3,}|待填写|待补充|待定|未填写|此处填写|某某|[（(]略[）)]|\\?{2,}|？{2,}");
+    private static final Pattern YEAR = Pattern.compile("(?<![0-9〔\\[（(])((?:19|20)\\d{2})(?=年)");
+    private static final Pattern SUBJECT_YEAR = Pattern.compile("(?:我单位|本单位|我局|本局|我部门|本部门|我中心|本中心|我委|本委)((?:19|20)\\d{2})年");
+    private static final Pattern REPEATED = Pattern.compile("(\\p{IsHan}{2,4})\\1");
+    private static final Pattern DOUBLED_SUFFIX = Pattern.compile("(局|厅|委|院|站|所|队|中心)\\1");
+    private static final Pattern PUNCT = Pattern.compile("([，。；：、！？])\\1+|[，；：、][。，；]|。[，；、：]");
+    private static final Pattern ASCII_PUNCT = Pattern.compile("(?<=\\p{IsHan}|[，。；：）])[,;](?=\\s*\\p{IsHan})");
+    private static final Pattern PROVINCE = Pattern.compile("省级(?=财政当年|部门|预算单位|单位|行政)");
+    private static final Pattern FINAL_WORDS = Pattern.compile("(?<!预)决算");
+    private static final Pattern BUDGET_WORDS = Pattern.compile("收支预算|预算收支|收入预算|拟安排");
+
+    public static List<Finding> lint(String text, Env env) {
+        return lint(text, env, true);
+    }
+
+    /**
+     * @param narrative false for the description of an indicator or a task, where the other kind's words are normal
+     *                  (“决算真实性” is a standard 绩效 indicator of a budget)
+     */
+    public static List<Finding> lint(String text, Env env, boolean narrative) {
+        List<Finding> out = new ArrayList<>();
+        if (text == null || text.isEmpty()) return out;
+        find(out, PLACEHOLDER, text, 0, m -> "文字中有占位符“" + m + "”",
+                "这段文字会原样印在公开文件里；请把占位符换成实际内容。");
+        find(out, PUNCT, text, 0, m -> "标点“" + m + "”重复或混用",
+                "一处只用一个标点；请删去多余的标点。");
+        find(out, ASCII_PUNCT, text, 0, m -> "中文之间用了英文标点“" + m + "”",
+                "中文句子里用全角标点（，；）。");
+        find(out, DOUBLED_SUFFIX, text, 0, m -> "“" + m + "”重复", "多打了一个字；请删去重复的字。");
+        Matcher r = REPEATED.matcher(text);
+        while (r.find()) {
+            String w = r.group(1);
+            if (w.chars().distinct().count() == 1) continue; // 常常、谢谢: a reduplicated character, not a repeated word
+            if (env.name() != null && env.name().contains(w + w)) continue;
+            out.add(new Finding(r.start(), r.end() - r.start(), "词语“" + w + "”连续写了两遍",
+                    "多半是复制粘贴时重复了；请删去一个。"));
+        }
+        if (env.name() != null && !env.name().isEmpty()) names(text, env.name(), env.otherNames(), out);
+        if (env.year() > 0) years(text, env, out);
+        if (env.level() != null && env.level() != GovLevel.PROVINCE) {
+            find(out, PROVINCE, text, 0, m -> "本部门是" + env.level().label() + "部门，文字却写“省级”",
+                    "多半是从省级模板抄来的；请改为“" + env.level().label() + "”。");
+        }
+        if (!narrative) {
+            // no 预算/决算 wording check
+        } else if (env.kind() == DocKind.BUDGET) {
+            find(out, FINAL_WORDS, text, 0, m -> "部门预算里写了“决算”", "预算文件说的是当年的安排；请核对是不是从决算文件抄来的措辞。");
+        } else if (env.kind() == DocKind.FINAL_ACCOUNTS) {
+            find(out, BUDGET_WORDS, text, 0, m -> "部门决算里写了预算的措辞“" + m + "”",
+                    "决算说的是实际收支；请核对是不是从预算文件抄来的措辞（年初预算、预算数等比较用语可以保留）。");
+        }
+        out.sort(java.util.Comparator.comparingInt(Finding::offset));
+        // one finding per fault: a doubled region or a misspelt name overlapping another finding is the same fault
+        List<Finding> kept = new ArrayList<>();
+        for (Finding f : out) {
+            boolean secondary = f.message().contains("差一个字") || f.message().startsWith("“") && f.message().endsWith("连续写了两遍");
+            boolean overlaps = out.stream().anyMatch(o -> o != f && !(o.message().contains("差一个字"))
+                    && !(o.message().startsWith("“") && o.message().endsWith("连续写了两遍"))
+                    && o.offset() < f.offset() + f.length() && f.offset() < o.offset() + o.length());
+            if (!(secondary && overlaps)) kept.add(f);
+        }
+        return kept;
+    }
+
+    private static void years(String text, Env env, List<Finding> out) {
+        int lo = env.year() - 1;
+        int hi = env.kind() == DocKind.FINAL_ACCOUNTS ? env.year() + 1 : env.year();
+        List<Integer> flagged = new ArrayList<>();
+        Matcher s = SUBJECT_YEAR.matcher(text);
+        while (s.find()) {
+            int y = Integer.parseInt(s.group(1));
+            if (y == env.year()) continue;
+            flagged.add(s.start(1));
+            out.add(new Finding(s.start(1), 4, "说本单位当年情况的句子写了" + y + "年，本文件是" + env.year() + "年"
+                            + (env.kind() == DocKind.BUDGET ? "预算" : "决算"),
+                    "多半是沿用了上年的文字；请改成" + env.year() + "年，或核对这句话。"));
+        }
+        Matcher m = YEAR.matcher(text);
+        while (m.find()) {
+            int y = Integer.parseInt(m.group(1));
+            if (y >= lo && y <= hi || flagged.contains(m.start(1))) continue;
+            out.add(new Finding(m.start(1), 4, "文字中的" + y + "年既不是本年度（" + env.year() + "年）也不是上年",
+                    "多半是沿用了往年的文字；请核对年份。"));
+        }
+    }
+
+    /** The department's full name, or its name without the city, with one character different. */
+    private static void names(String text, String name, List<String> others, List<Finding> out) {
+        List<String> forms = new ArrayList<>(List.of(name));
+        int city = name.indexOf('市');
+        if (city > 0 && city < name.length() - 4) forms.add(name.substring(city + 1));
+        for (String f : forms) {
+            int at = text.indexOf(f + f);
+            if (at >= 0) out.add(new Finding(at, 2 * f.length(), "部门名称“" + f + "”连续写了两遍", "请删去重复的名称。"));
+        }
+        // region names doubled: 红旗区红旗区
+        Matcher region = Pattern.compile("\\p{IsHan}{2,4}?[省市区县]").matcher(name);
+        while (region.find()) {
+            String r = region.group();
+            int at = text.indexOf(r + r);
+            if (at >= 0 && forms.stream().noneMatch(f -> text.indexOf(f + f) == at)) {
+                out.add(new Finding(at, 2 * r.length(), "“" + r + "”连续写了两遍", "请删去重复的地名。"));
+            }
+        }
+        String full = name;
+        for (int i = 0; i + full.length() <= text.length(); i++) {
+            int diff = 0;
+            int where = -1;
+            for (int k = 0; k < full.length() && diff < 2; k++) {
+                if (text.charAt(i + k) != full.charAt(k)) {
+                    diff++;
+                    where = k;
+                }
+            }
+            // one character off inside the name (not its last: 局 → 委 may be another body), and not another unit's name
+            final int at = i;
+            if (diff == 1 && where > 0 && where < full.length() - 1 && others.stream().noneMatch(o -> text.startsWith(o, at))) {
+                out.add(new Finding(i, full.length(), "“" + text.substring(i, i + full.length()) + "”与部门名称“" + full
+                        + "”差一个字", "部门名称要与封面一致；请改正错别字。"));
+                i += full.length() - 1;
+            }
+        }
+    }
+
+    private static void find(List<Finding> out, Pattern p, String text, int from,
+                             java.util.function.Function<String, String> message, String hint) {
+        Matcher m = p.matcher(text);
+        while (m.find(from)) {
+            out.add(new Finding(m.start(), m.end() - m.start(), message.apply(m.group()), hint));
+            from = m.end();
+            if (from >= text.length()) break;
+        }
+    }
+}

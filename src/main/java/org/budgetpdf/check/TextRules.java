@@ -1,0 +1,93 @@
+package org.budgetpdf.check;
+
+import org.budgetpdf.diag.Diagnostics;
+import org.budgetpdf.diag.SourcePos;
+import org.budgetpdf.model.Disclosure;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import java.util.List;
+import java.util.Set;
+
+/** T15: the clerk's free text is published as typed, so it goes through {@link TextLint}; each finding at its line:col. */
+final class TextRules {
+    private TextRules() {
+    }
+
+    /** Keys whose values (text, or lists of text) are printed as written. */
+    static final Set<String> TEXT_KEYS = Set.of("职责概述", "职责", "机构设置", "说明", "差异原因", "用途", "内容", "绩效目标",
+            "年度履职目标", "总体目标", "保障措施", "上年评价结论", "其他事项", "其他用车说明", "批复绩效目标说明", "目标",
+            "变动原因", "原因");
+
+    static void freeText(Context ctx, Diagnostics x) {
+        if (ctx.source() == null || ctx.source().root() == null) return;
+        Disclosure d = ctx.doc();
+        TextLint.Env env = new TextLint.Env(d.kind(), d.year(), d.department() == null ? null : d.department().level(),
+                d.department() == null ? null : d.department().name(),
+                d.units().stream().map(org.budgetpdf.model.Unit::name).filter(n -> n != null && !n.isEmpty()).toList());
+        if (!(ctx.source().root() instanceof MappingNode root)) return;
+        for (NodeTuple t : root.getValue()) {
+            String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue().strip() : "";
+            if (key.equals("说明")) continue; // the explained warnings quote the text they explain
+            walk(ctx, env, t.getValueNode(), TEXT_KEYS.contains(key), true, false, x);
+        }
+    }
+
+    private static void walk(Context ctx, TextLint.Env env, Node n, boolean text, boolean narrative, boolean listItem,
+                             Diagnostics x) {
+        if (n instanceof MappingNode m) {
+            // a list item with a 名称 (indicator, task) describes that item, not the department's year
+            boolean item = listItem && m.getValue().stream().anyMatch(t -> t.getKeyNode() instanceof ScalarNode k
+                    && k.getValue().strip().equals("名称"));
+            for (NodeTuple t : m.getValue()) {
+                String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue().strip() : "";
+                // under 变动原因 / 差异原因 every value is a reason; 构成 items' 金额 are numbers, their 说明 text
+                walk(ctx, env, t.getValueNode(), text && !key.equals("金额") || TEXT_KEYS.contains(key),
+                        narrative && !item, false, x);
+            }
+        } else if (n instanceof SequenceNode s) {
+            for (Node item : s.getValue()) walk(ctx, env, item, text, narrative, true, x);
+        } else if (n instanceof ScalarNode sc && text) {
+            String v = sc.getValue();
+            for (TextLint.Finding f : TextLint.lint(v, env, narrative)) {
+                SourcePos at = locate(ctx, sc, v, f);
+                String needle = v.substring(f.offset(), f.offset() + f.length());
+                boolean exact = at.line() > 0 && at.line() <= ctx.source().lines().size()
+                        && startsAt(ctx.source().lines().get(at.line() - 1), at.col(), needle);
+                x.warning("W-TEXT", at, exact ? needle.codePointCount(0, needle.length()) : 0, f.message(), f.hint());
+            }
+        }
+    }
+
+    /** Whether {@code line} has {@code needle} at 1-based code-point column {@code col}. */
+    private static boolean startsAt(String line, int col, String needle) {
+        int cps = line.codePointCount(0, line.length());
+        return col - 1 <= cps && line.startsWith(needle, line.offsetByCodePoints(0, col - 1));
+    }
+
+    /**
+     * Where the finding is in the file: the k-th occurrence of the matched text within the scalar's lines (k = how
+     * often it occurs in the value before the finding); the scalar's start when it cannot be found (folded across lines).
+     */
+    static SourcePos locate(Context ctx, ScalarNode sc, String value, TextLint.Finding f) {
+        String file = ctx.doc().file();
+        String needle = value.substring(f.offset(), f.offset() + f.length());
+        int k = 0;
+        for (int i = value.indexOf(needle); i >= 0 && i < f.offset(); i = value.indexOf(needle, i + 1)) k++;
+        List<String> lines = ctx.source().lines();
+        int first = sc.getStartMark().getLine();
+        int last = Math.min(sc.getEndMark().getLine(), lines.size() - 1);
+        for (int ln = first; ln <= last; ln++) {
+            String line = lines.get(ln);
+            int from = ln == first ? Math.min(line.length(), line.offsetByCodePoints(0,
+                    Math.min(sc.getStartMark().getColumn(), line.codePointCount(0, line.length())))) : 0;
+            for (int i = line.indexOf(needle, from); i >= 0; i = line.indexOf(needle, i + 1)) {
+                if (k-- == 0) return new SourcePos(file, ln + 1, line.codePointCount(0, i) + 1);
+            }
+        }
+        return new SourcePos(file, first + 1, sc.getStartMark().getColumn() + 1);
+    }
+}
