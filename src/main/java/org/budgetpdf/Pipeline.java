@@ -32,7 +32,7 @@ import java.nio.file.Path;
 
 /** load → bind → layout → realize → check → render, one file at a time. Configured once, run many times. */
 public final class Pipeline {
-    private final Path home;
+    private final ProjectHome home;
     private final LayoutLoader layouts;
     private final Map<String, Optional<Layout>> loaded = new ConcurrentHashMap<>();
     private final Diagnostics layoutDiags = new Diagnostics();
@@ -40,15 +40,19 @@ public final class Pipeline {
     private Templates templates;
     private PdfRenderer renderer;
 
-    /** @param home the project folder holding templates/ and fonts/ */
+    /** @param home the folder to look for templates/ and fonts/ first (see {@link ProjectHome}) */
     public Pipeline(Path home) {
         this(home, new Checker());
     }
 
     /** With another checker: tests remove one rule and see which fixture goes red. */
     public Pipeline(Path home, Checker checker) {
+        this(ProjectHome.locate(home), checker);
+    }
+
+    public Pipeline(ProjectHome home, Checker checker) {
         this.home = home;
-        this.layouts = new LayoutLoader(home.resolve("templates"));
+        this.layouts = new LayoutLoader(home.templates());
         this.checker = checker;
     }
 
@@ -106,7 +110,7 @@ public final class Pipeline {
     }
 
     /** A layout, loaded once; its file problems are added to every file that uses it. */
-    private Optional<Layout> layout(String name, Diagnostics diags) {
+    private synchronized Optional<Layout> layout(String name, Diagnostics diags) {
         Diagnostics own = new Diagnostics();
         Optional<Layout> l = loaded.computeIfAbsent(name, n -> layouts.load(n, own));
         own.sorted().forEach(layoutDiags::add);
@@ -116,7 +120,7 @@ public final class Pipeline {
     }
 
     /** Source lines of a data file checked or a layout file read, by display name (for diagnostics). */
-    public List<String> layoutLines(String displayName) {
+    public synchronized List<String> layoutLines(String displayName) {
         return layouts.lines(displayName);
     }
 
@@ -145,14 +149,14 @@ public final class Pipeline {
         return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
     }
 
-    private Templates templates() throws IOException {
-        if (templates == null) templates = new Templates(home.resolve("templates"));
+    private synchronized Templates templates() throws IOException {
+        if (templates == null) templates = new Templates(home.templates());
         return templates;
     }
 
-    private PdfRenderer renderer() throws IOException {
+    private synchronized PdfRenderer renderer() throws IOException {
         if (renderer == null) {
-            FontSet fonts = FontSet.load(home.resolve("fonts"));
+            FontSet fonts = FontSet.load(home.fonts());
             if (!fonts.problems().isEmpty()) {
                 throw new IOException("字体文件无法读取：" + fonts.problems());
             }
