@@ -1,9 +1,5 @@
 package org.budgetpdf;
 
-import org.budgetpdf.diag.Diagnostic;
-import org.budgetpdf.diag.DiagnosticFormatter;
-import org.budgetpdf.render.AtomicFiles;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -101,7 +97,7 @@ public final class Main {
                 return 2;
             }
         }
-        return new Main.Runner(home, outDir, out, err).run(command.equals("build"), files);
+        return new Batch(home, outDir, out, err).run(command.equals("build"), files);
     }
 
     private static List<Path> dataFiles(Path dir) {
@@ -113,66 +109,11 @@ public final class Main {
         }
     }
 
-    private record Runner(Path home, Path outDir, PrintStream out, PrintStream err) {
-        int run(boolean build, List<Path> files) {
-            Pipeline pipeline = new Pipeline(home);
-            long errors = 0;
-            long warnings = 0;
-            boolean failed = false;
-            for (Path f : files) {
-                String name = display(f);
-                long t0 = System.nanoTime();
-                Pipeline.Checked c = pipeline.check(f, name);
-                DiagnosticFormatter fmt = new DiagnosticFormatter(n -> n.equals(name) ? c.source().lines() : pipeline.layoutLines(n));
-                for (Diagnostic d : c.diags().sorted()) err.print(fmt.format(d));
-                errors += c.diags().errorCount();
-                warnings += c.diags().warningCount();
-                if (!c.ok()) {
-                    failed = true;
-                    out.println(name + "：有错误，未生成 PDF");
-                    continue;
-                }
-                if (!build) {
-                    out.println(name + "：检查通过");
-                    continue;
-                }
-                Path target = outDir.resolve(baseName(f) + ".pdf");
-                try {
-                    Pipeline.Built b = pipeline.render(c);
-                    Files.createDirectories(outDir);
-                    AtomicFiles.write(target, b.result().pdf());
-                    long ms = (System.nanoTime() - t0) / 1_000_000;
-                    out.println(name + " → " + display(target) + "：" + b.result().pages() + " 页，"
-                            + (b.result().pdf().length / 1024) + " KB，用时 " + ms + " ms");
-                } catch (Exception e) {
-                    failed = true;
-                    err.println(name + ": 错误[E-RENDER]: 生成 PDF 失败：" + describe(e));
-                    err.println("提示：数据已通过检查，这多半是模板（templates/）或字体（fonts/）的问题；已有的 PDF 未被改动。");
-                    errors++;
-                }
-            }
-            if (errors + warnings > 0) err.println(org.budgetpdf.diag.DiagnosticFormatter.summary(errors, warnings));
-            return failed ? 1 : 0;
-        }
-
-        private String display(Path p) {
-            Path abs = p.toAbsolutePath().normalize();
-            return abs.startsWith(home) ? home.relativize(abs).toString().replace('\\', '/') : abs.toString();
-        }
-    }
-
     static String baseName(Path f) {
         String n = f.getFileName().toString();
         int dot = n.lastIndexOf('.');
         return dot > 0 ? n.substring(0, dot) : n;
     }
 
-    private static String describe(Throwable e) {
-        StringBuilder sb = new StringBuilder();
-        for (Throwable t = e; t != null && sb.length() < 600; t = t.getCause()) {
-            if (t.getMessage() != null) sb.append(sb.isEmpty() ? "" : " ← ").append(t.getMessage().lines().filter(l -> !l.isBlank()).limit(4).reduce((a, b2) -> a + " " + b2.strip()).orElse(""));
-        }
-        return sb.isEmpty() ? e.getClass().getSimpleName() : sb.toString();
-    }
 
 }
