@@ -62,7 +62,8 @@ public final class FontSet {
         List<Face> copy = new ArrayList<>(faces.size());
         for (Face f : faces) {
             try {
-                BaseFont font = BaseFont.createFont(f.path(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes.get(f.path()), null);
+                // Each thread's font writes into its own bytes while subsetting (CompactSubsetFont).
+                BaseFont font = newFont(f.path(), bytes.get(f.path()).clone());
                 copy.add(new Face(f.path(), f.families(), font));
             } catch (Exception e) {
                 throw new IllegalStateException("font " + f.path() + " loaded once but not again: " + e.getMessage(), e);
@@ -116,8 +117,7 @@ public final class FontSet {
         }
         List<Face> result = new ArrayList<>();
         for (String name : names) {
-            // IDENTITY_H: the short overloads silently fall back to CP1252, useless for Chinese.
-            BaseFont font = BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
+            BaseFont font = newFont(name, bytes);
             Set<String> families = new TreeSet<>(TrueTypeUtil.getFamilyNames(font));
             if (families.isEmpty()) {
                 throw new IOException("no family name in the font's name table");
@@ -126,6 +126,20 @@ public final class FontSet {
             contents.put(name, bytes);
         }
         return result;
+    }
+
+    /**
+     * An embedded Identity-H font whose subsets carry the metrics of the glyphs drawn only; the .ttc
+     * faces of one file share the bytes, so they must stay on one thread (they do: per thread).
+     */
+    private static BaseFont newFont(String name, byte[] bytes) throws Exception {
+        if (name.toLowerCase(Locale.ROOT).endsWith(".ttf") || name.toLowerCase(Locale.ROOT).endsWith(".otf")) {
+            BaseFont f = new com.lowagie.text.pdf.CompactSubsetFont(name, bytes);
+            if (!f.isEmbedded()) throw new IOException("font cannot be embedded");
+            return f;
+        }
+        // IDENTITY_H: the short overloads silently fall back to CP1252, useless for Chinese.
+        return BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
     }
 
     /** The faces loaded, in file-name order: the calling thread's own font objects. */
