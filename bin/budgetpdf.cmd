@@ -13,5 +13,5 @@ if exist "%CDS%" (
 ) else (
   set "SHARE=-XX:ArchiveClassesAtExit=%CDS%"
 )
-java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC %SHARE% -Xlog:cds=off -Xlog:cds+dynamic=off -jar "%JAR%" %*
+java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms8m -Xss4m %SHARE% -Xlog:cds=off -Xlog:cds+dynamic=off -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

@@ -59,25 +59,18 @@ final class Batch {
         Pipeline pipeline = new Pipeline(home);
         int n = Math.min(workers, files.size());
         List<Outcome> outcomes = new ArrayList<>();
-        if (n <= 1) {
-            for (Path f : files) {
-                Outcome o = one(pipeline, build, f);
+        // Always on worker threads, even for one file: their stack is sized for Flying Saucer's recursion.
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, n), daemonThreads());
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (Path f : files) futures.add(pool.submit(() -> one(pipeline, build, f)));
+            for (Future<Outcome> fu : futures) {
+                Outcome o = await(fu);
                 print(o);
                 outcomes.add(o);
             }
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(n, daemonThreads());
-            try {
-                List<Future<Outcome>> futures = new ArrayList<>();
-                for (Path f : files) futures.add(pool.submit(() -> one(pipeline, build, f)));
-                for (Future<Outcome> fu : futures) {
-                    Outcome o = await(fu);
-                    print(o);
-                    outcomes.add(o);
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+        } finally {
+            pool.shutdownNow();
         }
         long errors = outcomes.stream().mapToLong(Outcome::errors).sum();
         long warnings = outcomes.stream().mapToLong(Outcome::warnings).sum();
