@@ -1,10 +1,7 @@
 package org.budgetpdf;
 
-import org.budgetpdf.diag.Diagnostic;
-import org.budgetpdf.diag.DiagnosticFormatter;
 import org.budgetpdf.diag.OutputFormat;
 import org.budgetpdf.diag.Report;
-import org.budgetpdf.render.AtomicFiles;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -139,7 +136,7 @@ public final class Main {
             return 2;
         }
         Report report = new Report(format, out, err, reportFile);
-        return new Main.Runner(home, outDir, format.machine() ? err : out, err, report).run(command.equals("build"), files);
+        return new Batch(home, outDir, format.machine() ? err : out, err, report).run(command.equals("build"), files);
     }
 
     private static String shown(Path home, Path p) {
@@ -153,65 +150,6 @@ public final class Main {
             return s.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList();
         } catch (IOException e) {
             return List.of();
-        }
-    }
-
-    private record Runner(Path home, Path outDir, PrintStream out, PrintStream err, Report report) {
-        int run(boolean build, List<Path> files) {
-            Pipeline pipeline = new Pipeline(home);
-            long errors = 0;
-            long warnings = 0;
-            boolean failed = false;
-            for (Path f : files) {
-                String name = display(f);
-                long t0 = System.nanoTime();
-                Pipeline.Checked c = pipeline.check(f, name);
-                DiagnosticFormatter fmt = new DiagnosticFormatter(n -> n.equals(name) ? c.source().lines() : pipeline.layoutLines(n));
-                report.add(c.diags(), fmt);
-                errors += c.diags().errorCount();
-                warnings += c.diags().warningCount();
-                if (!c.ok()) {
-                    failed = true;
-                    out.println(name + "：有错误，未生成 PDF");
-                    continue;
-                }
-                if (!build) {
-                    out.println(name + "：检查通过");
-                    continue;
-                }
-                Path target = outDir.resolve(baseName(f) + ".pdf");
-                try {
-                    Pipeline.Built b = pipeline.render(c);
-                    Files.createDirectories(outDir);
-                    AtomicFiles.write(target, b.result().pdf());
-                    long ms = (System.nanoTime() - t0) / 1_000_000;
-                    out.println(name + " → " + display(target) + "：" + b.result().pages() + " 页，"
-                            + (b.result().pdf().length / 1024) + " KB，用时 " + ms + " ms");
-                    warnings += pageWarnings(name, b.result().lint());
-                } catch (Exception e) {
-                    failed = true;
-                    org.budgetpdf.cli.Failure why = org.budgetpdf.cli.Failure.classify(e, display(outDir));
-                    err.println(name + ": 错误[" + why.code() + "]: " + why.message());
-                    err.println("提示：" + why.hint());
-                    errors++;
-                }
-            }
-            report.finish(errors, warnings);
-            return failed ? 1 : 0;
-        }
-
-        /** What the layout lint still finds after the renderer's own fixes: the PDF is written, the clerk told where to look. */
-        private long pageWarnings(String name, List<org.budgetpdf.render.LayoutLint.Finding> lint) {
-            for (org.budgetpdf.render.LayoutLint.Finding f : lint) err.println(name + ": 警告[W-PAGE]: " + f);
-            if (!lint.isEmpty()) {
-                err.println("提示：PDF 已生成，请翻到这些页看一看。多半是某段文字或某个名称太长；缩短它，或在版式的 style.css 中调整列宽、字号。");
-            }
-            return lint.size();
-        }
-
-        private String display(Path p) {
-            Path abs = p.toAbsolutePath().normalize();
-            return abs.startsWith(home) ? home.relativize(abs).toString().replace('\\', '/') : abs.toString();
         }
     }
 

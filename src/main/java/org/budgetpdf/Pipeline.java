@@ -32,7 +32,7 @@ import java.nio.file.Path;
 
 /** load → bind → layout → realize → check → render, one file at a time. Configured once, run many times. */
 public final class Pipeline {
-    private final Path home;
+    private final ProjectHome home;
     private final LayoutLoader layouts;
     private final Map<String, Optional<Layout>> loaded = new ConcurrentHashMap<>();
     private final Diagnostics layoutDiags = new Diagnostics();
@@ -40,15 +40,19 @@ public final class Pipeline {
     private Templates templates;
     private PdfRenderer renderer;
 
-    /** @param home the project folder holding templates/ and fonts/ */
+    /** @param home the folder to look for templates/ and fonts/ first (see {@link ProjectHome}) */
     public Pipeline(Path home) {
         this(home, new Checker());
     }
 
     /** With another checker: tests remove one rule and see which fixture goes red. */
     public Pipeline(Path home, Checker checker) {
+        this(ProjectHome.locate(home), checker);
+    }
+
+    public Pipeline(ProjectHome home, Checker checker) {
         this.home = home;
-        this.layouts = new LayoutLoader(home.resolve("templates"));
+        this.layouts = new LayoutLoader(home.templates());
         this.checker = checker;
     }
 
@@ -111,7 +115,7 @@ public final class Pipeline {
     }
 
     /** A layout, loaded once; its file problems are added to every file that uses it. */
-    private Optional<Layout> layout(String name, Diagnostics diags) {
+    private synchronized Optional<Layout> layout(String name, Diagnostics diags) {
         Diagnostics own = new Diagnostics();
         Optional<Layout> l = loaded.computeIfAbsent(name, n -> layouts.load(n, own));
         own.sorted().forEach(layoutDiags::add);
@@ -121,7 +125,7 @@ public final class Pipeline {
     }
 
     /** Source lines of a data file checked or a layout file read, by display name (for diagnostics). */
-    public List<String> layoutLines(String displayName) {
+    public synchronized List<String> layoutLines(String displayName) {
         return layouts.lines(displayName);
     }
 
@@ -151,8 +155,8 @@ public final class Pipeline {
         return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
     }
 
-    private Templates templates() throws IOException {
-        if (templates == null) templates = new Templates(home.resolve("templates"));
+    private synchronized Templates templates() throws IOException {
+        if (templates == null) templates = new Templates(home.templates());
         return templates;
     }
 
@@ -170,14 +174,14 @@ public final class Pipeline {
                     // the layout loader reports missing files
                 }
             }
-            return org.budgetpdf.render.Glyphs.of(home.resolve("fonts"), css);
+            return org.budgetpdf.render.Glyphs.of(home.fonts(), css);
         });
     }
 
     /** The fonts of fonts/, loaded once. */
-    private FontSet fonts() throws IOException {
+    private synchronized FontSet fonts() throws IOException {
         if (fontSet == null) {
-            Path dir = home.resolve("fonts");
+            Path dir = home.fonts();
             if (!java.nio.file.Files.isDirectory(dir)) {
                 throw new org.budgetpdf.render.FontProblem(Path.of("fonts"), true, "no fonts folder");
             }
@@ -186,12 +190,18 @@ public final class Pipeline {
         return fontSet;
     }
 
-    private PdfRenderer renderer() throws IOException {
+    /** A font file as the clerk knows it: fonts/<name> when it is in the project's fonts folder. */
+    private Path shownFont(Path file) {
+        Path abs = file.toAbsolutePath();
+        return abs.startsWith(home.fonts().toAbsolutePath()) ? Path.of("fonts").resolve(home.fonts().toAbsolutePath().relativize(abs)) : abs;
+    }
+
+    private synchronized PdfRenderer renderer() throws IOException {
         if (renderer == null) {
             FontSet fonts = fonts();
             if (!fonts.problems().isEmpty()) {
                 FontSet.Problem p = fonts.problems().get(0);
-                throw new org.budgetpdf.render.FontProblem(home.relativize(p.file().toAbsolutePath()), false, p.reason());
+                throw new org.budgetpdf.render.FontProblem(shownFont(p.file()), false, p.reason());
             }
             renderer = new PdfRenderer(fonts);
         }

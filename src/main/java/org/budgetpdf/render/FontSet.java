@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,12 +41,35 @@ public final class FontSet {
 
     private final List<Face> faces;
     private final List<Problem> problems;
-    /** Held while a PDF is written: the fonts' subset-tag generators are set per render. */
-    final Object writeLock = new Object();
+    /** Font file contents by face path, shared read-only by every thread's font objects. */
+    private final Map<String, byte[]> bytes;
+    /**
+     * One set of font objects per rendering thread: an OpenPDF font keeps a file position and the
+     * subset-tag generator, so two PDFs must not be written with the same object at once. The
+     * file bytes are shared; the first thread uses the objects made while loading.
+     */
+    private final ThreadLocal<List<Face>> perThread;
 
-    private FontSet(List<Face> faces, List<Problem> problems) {
+    private FontSet(List<Face> faces, List<Problem> problems, Map<String, byte[]> bytes) {
         this.faces = List.copyOf(faces);
         this.problems = List.copyOf(problems);
+        this.bytes = Map.copyOf(bytes);
+        Thread owner = Thread.currentThread();
+        this.perThread = ThreadLocal.withInitial(() -> Thread.currentThread() == owner ? this.faces : copies());
+    }
+
+    private List<Face> copies() {
+        List<Face> copy = new ArrayList<>(faces.size());
+        for (Face f : faces) {
+            try {
+                // Each thread's font writes into its own bytes while subsetting (CompactSubsetFont).
+                BaseFont font = newFont(f.path(), bytes.get(f.path()).clone());
+                copy.add(new Face(f.path(), f.families(), font));
+            } catch (Exception e) {
+                throw new IllegalStateException("font " + f.path() + " loaded once but not again: " + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(copy);
     }
 
     /**
@@ -59,9 +84,10 @@ public final class FontSet {
         }
         List<Face> faces = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        Map<String, byte[]> bytes = new HashMap<>();
         for (Path file : files) {
             try {
-                faces.addAll(loadFile(file));
+                faces.addAll(loadFile(file, bytes));
             } catch (Exception | LinkageError e) {
                 problems.add(new Problem(file, e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
@@ -69,7 +95,7 @@ public final class FontSet {
         if (files.isEmpty()) {
             problems.add(new Problem(fontsDir, "no *.ttf, *.otf or *.ttc file in the directory"));
         }
-        return new FontSet(faces, problems);
+        return new FontSet(faces, problems, bytes);
     }
 
     private static boolean isFontFile(Path p) {
@@ -77,7 +103,7 @@ public final class FontSet {
         return n.endsWith(".ttf") || n.endsWith(".otf") || n.endsWith(".ttc");
     }
 
-    private static List<Face> loadFile(Path file) throws Exception {
+    private static List<Face> loadFile(Path file, Map<String, byte[]> contents) throws Exception {
         String path = file.toAbsolutePath().toString();
         byte[] bytes = Files.readAllBytes(file);
         List<String> names = new ArrayList<>();
@@ -91,20 +117,34 @@ public final class FontSet {
         }
         List<Face> result = new ArrayList<>();
         for (String name : names) {
-            // IDENTITY_H: the short overloads silently fall back to CP1252, useless for Chinese.
-            BaseFont font = BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
+            BaseFont font = newFont(name, bytes);
             Set<String> families = new TreeSet<>(TrueTypeUtil.getFamilyNames(font));
             if (families.isEmpty()) {
                 throw new IOException("no family name in the font's name table");
             }
             result.add(new Face(name, Collections.unmodifiableSet(families), font));
+            contents.put(name, bytes);
         }
         return result;
     }
 
-    /** The faces loaded, in file-name order. */
+    /**
+     * An embedded Identity-H font whose subsets carry the metrics of the glyphs drawn only; the .ttc
+     * faces of one file share the bytes, so they must stay on one thread (they do: per thread).
+     */
+    private static BaseFont newFont(String name, byte[] bytes) throws Exception {
+        if (name.toLowerCase(Locale.ROOT).endsWith(".ttf") || name.toLowerCase(Locale.ROOT).endsWith(".otf")) {
+            BaseFont f = new com.lowagie.text.pdf.CompactSubsetFont(name, bytes);
+            if (!f.isEmbedded()) throw new IOException("font cannot be embedded");
+            return f;
+        }
+        // IDENTITY_H: the short overloads silently fall back to CP1252, useless for Chinese.
+        return BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
+    }
+
+    /** The faces loaded, in file-name order: the calling thread's own font objects. */
     public List<Face> faces() {
-        return faces;
+        return perThread.get();
     }
 
     /** Files that failed to load; empty when all is well. */
@@ -126,7 +166,7 @@ public final class FontSet {
      * decorations of each face from the file's OS/2 and post tables here (a few small reads).
      */
     public void registerInto(ITextFontResolver resolver) {
-        for (Face f : faces) {
+        for (Face f : faces()) {
             resolver.addFont(f.font(), f.path(), null);
         }
     }

@@ -116,18 +116,16 @@ public final class PdfRenderer {
 
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         byte[] seed = sha256(xhtml.getBytes(StandardCharsets.UTF_8));
-        // The fonts are shared objects and the subset tag is drawn from the font's own generator
-        // when the PDF is closed, so writing is serialised per font set.
-        synchronized (fonts.writeLock) {
-            List<FontSet.Face> faces = fonts.faces();
-            for (int i = 0; i < faces.size(); i++) {
-                faces.get(i).font().setSecureRandom(new SeededRandom(seed, i));
-            }
-            try {
-                renderer.createPDF(out);
-            } catch (RuntimeException e) { // OpenPDF's DocumentException is unchecked
-                throw new RenderException("PDF creation failed: " + e.getMessage(), e);
-            }
+        // The subset tag is drawn from the font's own generator when the PDF is closed. The font
+        // objects are this thread's own (FontSet.faces()), so renders on other threads do not interfere.
+        List<FontSet.Face> faces = fonts.faces();
+        for (int i = 0; i < faces.size(); i++) {
+            faces.get(i).font().setSecureRandom(new SeededRandom(seed, i));
+        }
+        try {
+            renderer.createPDF(out);
+        } catch (RuntimeException e) { // OpenPDF's DocumentException is unchecked
+            throw new RenderException("PDF creation failed: " + e.getMessage(), e);
         }
         // Flying Saucer falls back to the PDF base fonts (Times, Courier...) for any CSS family it
         // does not know: not embedded, and without Chinese glyphs.

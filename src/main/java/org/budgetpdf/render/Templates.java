@@ -10,7 +10,13 @@ import freemarker.template.TemplateExceptionHandler;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Reader;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import freemarker.cache.TemplateLoader;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
@@ -25,7 +31,11 @@ public final class Templates {
 
     public Templates(Path dir) throws IOException {
         cfg = new Configuration(Configuration.VERSION_2_3_34);
-        cfg.setDirectoryForTemplateLoading(dir.toFile());
+        if (dir.getFileSystem() == FileSystems.getDefault()) {
+            cfg.setDirectoryForTemplateLoading(dir.toFile());
+        } else {
+            cfg.setTemplateLoader(new PathLoader(dir)); // the copy packaged in the jar
+        }
         cfg.setDefaultEncoding("UTF-8");
         cfg.setOutputFormat(HTMLOutputFormat.INSTANCE);
         cfg.setRecognizeStandardFileExtensions(true);
@@ -52,5 +62,28 @@ public final class Templates {
         StringWriter out = new StringWriter(256 * 1024);
         t.process(Map.of("r", report), out);
         return out.toString();
+    }
+
+    /** Templates from any file system (a jar's): FreeMarker's own loader wants a java.io.File. */
+    private record PathLoader(Path dir) implements TemplateLoader {
+        @Override
+        public Object findTemplateSource(String name) {
+            Path p = dir.resolve(name).normalize();
+            return p.startsWith(dir) && Files.isRegularFile(p) ? p : null;
+        }
+
+        @Override
+        public long getLastModified(Object source) {
+            return -1;
+        }
+
+        @Override
+        public Reader getReader(Object source, String encoding) throws IOException {
+            return new InputStreamReader(Files.newInputStream((Path) source), Charset.forName(encoding));
+        }
+
+        @Override
+        public void closeTemplateSource(Object source) {
+        }
     }
 }

@@ -37,7 +37,7 @@ class ErrorCatalogueTest {
 
     /** Codes the code base emits that no data file passed to `check` can produce, with the reason (also in the docs). */
     static final Set<String> NO_EXAMPLE = Set.of(
-            "E-FILE-SIZE",     // a 4 MB file is not committed; YamlLoaderTest builds one in a temp folder
+            "E-FILE-SIZE",     // a 16 MB file is not committed; YamlLoaderTest builds one in a temp folder
             "E-FILE-READ",     // Main refuses a path that is not a readable regular file with exit code 2 first
             "E-NAME-OBSOLETE", // obsolete.csv has no 7-digit 项, and 功能科目名称 only goes with 7-digit codes
             "E-RENDER",        // build only: the template or font failed after the data checked clean

@@ -1,0 +1,178 @@
+package org.budgetpdf;
+
+import org.budgetpdf.cli.Failure;
+import org.budgetpdf.diag.DiagnosticFormatter;
+import org.budgetpdf.diag.Diagnostics;
+import org.budgetpdf.diag.Report;
+import org.budgetpdf.render.AtomicFiles;
+import org.budgetpdf.render.LayoutLint;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Checks and builds many files at once: one worker per core, each file checked and rendered on
+ * one worker, fonts loaded once and shared (see FontSet). What a file prints (its diagnostics, then
+ * its result line) is collected per file and printed in the order the files were given, as soon as
+ * that file and all before it are done, so the output does not depend on which worker was faster.
+ * The PDFs are byte-identical to single builds: rendering depends on the input only.
+ */
+final class Batch {
+    private final Path home;
+    private final Path outDir;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Report report;
+    private final int workers;
+
+    Batch(Path home, Path outDir, PrintStream out, PrintStream err, Report report) {
+        this(home, outDir, out, err, report, defaultWorkers());
+    }
+
+    Batch(Path home, Path outDir, PrintStream out, PrintStream err, Report report, int workers) {
+        this.home = home;
+        this.outDir = outDir;
+        this.out = out;
+        this.err = err;
+        this.report = report;
+        this.workers = Math.max(1, workers);
+    }
+
+    /** {@code -Dbudgetpdf.threads=N}, else the number of cores. */
+    static int defaultWorkers() {
+        Integer n = Integer.getInteger("budgetpdf.threads");
+        return n != null && n > 0 ? n : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** What one file found, printed and counted; its diagnostics go to the report in input order. */
+    private record Outcome(Diagnostics diags, DiagnosticFormatter fmt, String out, String err, long errors, long warnings,
+                           boolean failed, int pages) {
+    }
+
+    int run(boolean build, List<Path> files) {
+        long t0 = System.nanoTime();
+        Pipeline pipeline = new Pipeline(home);
+        int n = Math.min(workers, files.size());
+        List<Outcome> outcomes = new ArrayList<>();
+        // Always on worker threads, even for one file: their stack is sized for Flying Saucer's recursion.
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, n), daemonThreads());
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (Path f : files) futures.add(pool.submit(() -> one(pipeline, build, f)));
+            for (Future<Outcome> fu : futures) {
+                Outcome o = await(fu);
+                print(o);
+                outcomes.add(o);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long errors = outcomes.stream().mapToLong(Outcome::errors).sum();
+        long warnings = outcomes.stream().mapToLong(Outcome::warnings).sum();
+        boolean failed = outcomes.stream().anyMatch(Outcome::failed);
+        if (files.size() > 1) {
+            long bad = outcomes.stream().filter(Outcome::failed).count();
+            int pages = outcomes.stream().mapToInt(Outcome::pages).sum();
+            out.printf("共 %d 个文件：%d 个%s，%d 个有错误；%d 页；用时 %.1f 秒%n", files.size(), files.size() - bad,
+                    build ? "已生成" : "检查通过", bad, pages, (System.nanoTime() - t0) / 1e9);
+        }
+        report.finish(errors, warnings);
+        return failed ? 1 : 0;
+    }
+
+    private static Outcome await(Future<Outcome> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void print(Outcome o) {
+        report.add(o.diags(), o.fmt());
+        err.print(o.err());
+        err.flush();
+        out.print(o.out());
+        out.flush();
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            // Flying Saucer recurses deeply on big tables: the same stack as the main thread's -Xss.
+            Thread t = new Thread(null, r, "budgetpdf-" + count.incrementAndGet(), 16L << 20);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Checks and, when asked and clean, builds one file; never throws for a bad file. */
+    private Outcome one(Pipeline pipeline, boolean build, Path f) {
+        ByteArrayOutputStream outBuf = new ByteArrayOutputStream();
+        ByteArrayOutputStream errBuf = new ByteArrayOutputStream();
+        PrintStream o = new PrintStream(outBuf, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(errBuf, true, StandardCharsets.UTF_8);
+        String name = display(f);
+        long t0 = System.nanoTime();
+        Pipeline.Checked c = pipeline.check(f, name);
+        DiagnosticFormatter fmt = new DiagnosticFormatter(x -> x.equals(name) ? c.source().lines() : pipeline.layoutLines(x));
+        long errors = c.diags().errorCount();
+        long warnings = c.diags().warningCount();
+        boolean failed = false;
+        int pages = 0;
+        if (!c.ok()) {
+            failed = true;
+            o.println(name + "：有错误，未生成 PDF");
+        } else if (!build) {
+            o.println(name + "：检查通过");
+        } else {
+            Path target = outDir.resolve(Main.baseName(f) + ".pdf");
+            try {
+                Pipeline.Built b = pipeline.render(c);
+                Files.createDirectories(outDir);
+                AtomicFiles.write(target, b.result().pdf());
+                pages = b.result().pages();
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                o.println(name + " → " + display(target) + "：" + pages + " 页，"
+                        + (b.result().pdf().length / 1024) + " KB，用时 " + ms + " ms");
+                warnings += pageWarnings(e, name, b.result().lint());
+            } catch (Exception | StackOverflowError | OutOfMemoryError x) {
+                failed = true;
+                Failure why = Failure.classify(x, display(outDir));
+                e.println(name + ": 错误[" + why.code() + "]: " + why.message());
+                e.println("提示：" + why.hint());
+                errors++;
+            }
+        }
+        return new Outcome(c.diags(), fmt, outBuf.toString(StandardCharsets.UTF_8), errBuf.toString(StandardCharsets.UTF_8),
+                errors, warnings, failed, pages);
+    }
+
+    /** What the layout lint still finds after the renderer's own fixes: the PDF is written, the clerk told where to look. */
+    private static long pageWarnings(PrintStream e, String name, List<LayoutLint.Finding> lint) {
+        for (LayoutLint.Finding f : lint) e.println(name + ": 警告[W-PAGE]: " + f);
+        if (!lint.isEmpty()) {
+            e.println("提示：PDF 已生成，请翻到这些页看一看。多半是某段文字或某个名称太长；缩短它，或在版式的 style.css 中调整列宽、字号。");
+        }
+        return lint.size();
+    }
+
+    private String display(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(home) ? home.relativize(abs).toString().replace('\\', '/') : abs.toString();
+    }
+}

@@ -1,0 +1,95 @@
+package org.budgetpdf;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where templates/ and fonts/ are, independent of the working directory. Each folder is looked up
+ * on its own, first match wins:
+ * <ol>
+ *   <li>{@code -Dbudgetpdf.home=DIR} or the environment variable {@code BUDGETPDF_HOME};</li>
+ *   <li>the given start folder (the working directory for the command line);</li>
+ *   <li>the project the code was loaded from: the first parent of the jar or classes folder that
+ *       holds the folder (target/classes and target/*.jar both lie inside the project);</li>
+ *   <li>the copy packaged in the jar under {@code /budgetpdf/} (read-only defaults).</li>
+ * </ol>
+ * data/ and out/ are not looked up here: they stay relative to the working directory.
+ */
+public record ProjectHome(Path templates, Path fonts) {
+    static final String PROPERTY = "budgetpdf.home";
+    static final String ENV = "BUDGETPDF_HOME";
+    static final String PACKAGED = "/budgetpdf/";
+
+    /** Looks up templates/ and fonts/ starting from {@code start}. */
+    public static ProjectHome locate(Path start) {
+        return new ProjectHome(find(start, "templates"), find(start, "fonts"));
+    }
+
+    static Path find(Path start, String folder) {
+        String explicit = System.getProperty(PROPERTY);
+        if (explicit == null || explicit.isBlank()) explicit = System.getenv(ENV);
+        if (explicit != null && !explicit.isBlank()) {
+            Path p = Path.of(explicit).toAbsolutePath().resolve(folder);
+            if (Files.isDirectory(p)) return p;
+        }
+        Path here = start.toAbsolutePath().resolve(folder);
+        if (Files.isDirectory(here)) return here;
+        Optional<Path> code = codeLocation();
+        if (code.isPresent()) {
+            for (Path p = code.get().getParent(); p != null; p = p.getParent()) {
+                Path candidate = p.resolve(folder);
+                if (Files.isDirectory(candidate) && Files.isDirectory(p.resolve("templates"))) return candidate;
+            }
+        }
+        Optional<Path> packaged = packaged(folder);
+        // Nothing found: the working directory's folder, so that the error names the expected place.
+        return packaged.orElse(here);
+    }
+
+    /** The jar file or classes folder this class was loaded from. */
+    private static Optional<Path> codeLocation() {
+        try {
+            CodeSource cs = ProjectHome.class.getProtectionDomain().getCodeSource();
+            if (cs == null || cs.getLocation() == null) return Optional.empty();
+            URI uri = cs.getLocation().toURI();
+            return "file".equals(uri.getScheme()) ? Optional.of(Path.of(uri).toAbsolutePath()) : Optional.empty();
+        } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The folder packaged on the class path (inside the jar, or target/classes during development). */
+    private static Optional<Path> packaged(String folder) {
+        URL url = ProjectHome.class.getResource(PACKAGED + folder);
+        if (url == null) return Optional.empty();
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.getFileSystem(uri);
+                } catch (FileSystemNotFoundException e) {
+                    try {
+                        fs = FileSystems.newFileSystem(uri, Map.of());
+                    } catch (java.nio.file.FileSystemAlreadyExistsException raced) {
+                        fs = FileSystems.getFileSystem(uri);
+                    }
+                }
+                return Optional.of(fs.provider().getPath(uri));
+            }
+            return Optional.of(Path.of(uri));
+        } catch (URISyntaxException | IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}
