@@ -70,16 +70,11 @@ final class OtherFiles {
         }
         String code = d.department().code();
         for (Path p : files) {
-            String head;
-            try {
-                head = Files.readString(p, StandardCharsets.UTF_8);
-            } catch (IOException | java.io.UncheckedIOException e) {
-                continue;
-            }
-            String kind = group(KIND, head);
-            String year = group(YEAR, head);
-            String dept = group(CODE, head);
-            if (kind == null || year == null || dept == null) continue;
+            Header h = header(p);
+            if (h == null) continue;
+            String kind = h.kind();
+            String year = h.year();
+            String dept = h.dept();
             int y = Integer.parseInt(year);
             boolean budget = kind.equals(DocKind.BUDGET.label());
             if (dept.equals(code) && budget && d.isBudget() && y == d.year() - 1) {
@@ -89,6 +84,42 @@ final class OtherFiles {
             } else if (!dept.equals(code) && kind.equals(d.kind().label()) && y == d.year() && d.unit(dept) != null) {
                 load(p, ctx).ifPresent(o -> unitFile(ctx, dept, o, x));
             }
+        }
+    }
+
+    /** 文档, 年度 and 部门.代码 as written at the top of a file; null when one is missing or the file cannot be read. */
+    record Header(String kind, String year, String dept) {
+    }
+
+    private record Stamp(long modified, long size, Header header) {
+    }
+
+    /**
+     * Headers by file, kept while the file's time and size are unchanged: checking a folder of N files reads each
+     * header once instead of N times (the mutation fuzz test checks hundreds of files in one folder).
+     */
+    private static final Map<Path, Stamp> HEADERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static Header header(Path p) {
+        try {
+            long modified = Files.getLastModifiedTime(p).toMillis();
+            long size = Files.size(p);
+            Stamp s = HEADERS.get(p);
+            if (s != null && s.modified() == modified && s.size() == size) return s.header();
+            String head;
+            try (var in = Files.newInputStream(p)) {
+                // the header keys come first; 8 KB is plenty and keeps a large or binary file cheap
+                head = new String(in.readNBytes(8192), StandardCharsets.UTF_8);
+            }
+            String kind = group(KIND, head);
+            String year = group(YEAR, head);
+            String dept = group(CODE, head);
+            Header h = kind == null || year == null || dept == null ? null : new Header(kind, year, dept);
+            if (HEADERS.size() > 10_000) HEADERS.clear();
+            HEADERS.put(p, new Stamp(modified, size, h));
+            return h;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

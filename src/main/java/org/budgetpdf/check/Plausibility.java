@@ -60,14 +60,17 @@ final class Plausibility {
         var year = ctx.cube().select(Filter.of(Dim.MEASURE, Measure.OTHER.label()).and(Dim.ITEM, "全年预算数"));
         if (year.isEmpty()) return;
         BigDecimal y = ctx.cube().exact(Filter.of(Dim.MEASURE, Measure.OTHER.label()).and(Dim.ITEM, "全年预算数"));
-        BigDecimal init = ctx.cube().exact(Filter.of(Dim.MEASURE, Measure.INITIAL_BUDGET.label()));
+        // the 控制数 when given (the lines may be incomplete: E-APPROVED says so), else the sum of the lines
+        var control = ctx.doc().approved() == null ? null : ctx.doc().approved().totals().get("年初预算");
+        BigDecimal init = control != null ? control.value()
+                : ctx.cube().exact(Filter.of(Dim.MEASURE, Measure.INITIAL_BUDGET.label()));
         if (init.signum() == 0) return;
         BigDecimal off = y.subtract(init).abs().divide(init, 4, RoundingMode.HALF_UP);
         if (off.compareTo(ADJUSTED_LIMIT) <= 0) return;
         x.warning("W-PLAUSIBLE", year.get(0).fact().pos(), "全年预算数（调整预算）" + Say.money(y) + " 与年初预算 "
                         + Say.money(init) + " 相差 " + off.movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString()
                         + "%，超过 30%",
-                "调整预算与年初预算相差很大时，请核对两个数（年初预算是“决算明细”各项“年初预算”之和）；确属年中追加或调减的，"
+                "调整预算与年初预算相差很大时，请核对两个数（年初预算是“控制数.年初预算”，没有写时是“决算明细”各项“年初预算”之和）；确属年中追加或调减的，"
                         + "在绩效自评或差异原因里说明。");
     }
 }
