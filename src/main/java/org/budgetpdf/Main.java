@@ -159,5 +159,12 @@ public final class Main {
         return dot > 0 ? n.substring(0, dot) : n;
     }
 
+    private static String describe(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null && sb.length() < 600; t = t.getCause()) {
+            if (t.getMessage() != null) sb.append(sb.isEmpty() ? "" : " ← ").append(t.getMessage().lines().filter(l -> !l.isBlank()).limit(4).reduce((a, b2) -> a + " " + b2.strip()).orElse(""));
+        }
+        return sb.isEmpty() ? e.getClass().getSimpleName() : sb.toString();
+    }
 
 }

@@ -75,7 +75,7 @@ class FilesAndEnvironmentTest {
     }
 
     @Test
-    void asciiPathsUnderLangCReadAndPrintChineseAsUtf8() throws Exception {
+    void asciiPathsUnderLangCReadAndPrintChineseAsUtf8(@TempDir Path tmp) throws Exception {
         Proc r = java(HOME, "C", "check", CliTest.BROKEN);
         assertEquals(1, r.code(), r.err());
         assertTrue(r.err().contains(CliTest.BROKEN + ":91:9: 错误[E-APPROVED]: "), r.err());
@@ -83,6 +83,13 @@ class FilesAndEnvironmentTest {
         Proc ok = java(HOME, "C", "check", CliTest.MINIMAL);
         assertEquals(0, ok.code(), ok.err());
         assertTrue(ok.out().contains("检查通过"), ok.out());
+        // templates and data are read as UTF-8 whatever the locale: the PDF carries the Chinese text
+        Proc built = java(HOME, "C", "build", "--out", tmp.toString(), CliTest.MINIMAL);
+        assertEquals(0, built.code(), built.err());
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(tmp.resolve("minimal-budget.pdf").toFile())) {
+            String text = String.join("\n", org.budgetpdf.testutil.PdfText.pageTexts(doc));
+            assertTrue(text.contains("示例市示例区医疗保障局") && text.contains("部门预算"), text.substring(0, Math.min(200, text.length())));
+        }
     }
 
     @Test

@@ -55,7 +55,7 @@ public final class Arguments {
 
     /** The message for a name mangled by a non-UTF-8 locale. */
     public static String localeMessage(String name) {
-        return "无法识别文件名“" + shown(name) + "”：当前系统的区域设置（" + localeName() + "）不是 UTF-8，"
+        return "无法识别路径“" + shown(name) + "”：当前系统的区域设置（" + localeName() + "）不是 UTF-8，"
                 + "Java 在程序启动前就把中文等非英文字符变成了“?”，原来的名字已无法还原。\n"
                 + "提示：先设置 UTF-8 区域再运行，例如 Linux 上执行 export LANG=C.UTF-8（或在命令前加 LANG=C.UTF-8）；"
                 + "也可以把文件和文件夹改用英文、数字命名。";
