@@ -3,7 +3,7 @@ package org.budgetpdf;
 import org.budgetpdf.cli.Failure;
 import org.budgetpdf.diag.DiagnosticFormatter;
 import org.budgetpdf.diag.Diagnostics;
-import org.budgetpdf.diag.Report;
+import org.budgetpdf.diag.DiagnosticReport;
 import org.budgetpdf.render.AtomicFiles;
 import org.budgetpdf.render.LayoutLint;
 
@@ -33,14 +33,14 @@ final class Batch {
     private final Path outDir;
     private final PrintStream out;
     private final PrintStream err;
-    private final Report report;
+    private final DiagnosticReport report;
     private final int workers;
 
-    Batch(Path home, Path outDir, PrintStream out, PrintStream err, Report report) {
+    Batch(Path home, Path outDir, PrintStream out, PrintStream err, DiagnosticReport report) {
         this(home, outDir, out, err, report, defaultWorkers());
     }
 
-    Batch(Path home, Path outDir, PrintStream out, PrintStream err, Report report, int workers) {
+    Batch(Path home, Path outDir, PrintStream out, PrintStream err, DiagnosticReport report, int workers) {
         this.home = home;
         this.outDir = outDir;
         this.out = out;

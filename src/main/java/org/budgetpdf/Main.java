@@ -1,7 +1,7 @@
 package org.budgetpdf;
 
 import org.budgetpdf.diag.OutputFormat;
-import org.budgetpdf.diag.Report;
+import org.budgetpdf.diag.DiagnosticReport;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -135,7 +135,7 @@ public final class Main {
             err.println("--report 只用于 --format json 或 --format sarif。");
             return 2;
         }
-        Report report = new Report(format, out, err, reportFile);
+        DiagnosticReport report = new DiagnosticReport(format, out, err, reportFile);
         return new Batch(home, outDir, format.machine() ? err : out, err, report).run(command.equals("build"), files);
     }
 

@@ -28,7 +28,7 @@ class BatchTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        int code = new Batch(home, outDir, o, e, new org.budgetpdf.diag.Report(org.budgetpdf.diag.OutputFormat.HUMAN, o, e), workers)
+        int code = new Batch(home, outDir, o, e, new org.budgetpdf.diag.DiagnosticReport(org.budgetpdf.diag.OutputFormat.HUMAN, o, e), workers)
                 .run(true, files);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -9,7 +9,7 @@ import java.util.List;
  * JSON / SARIF: collected over all files and written once to stdout at the end (stdout then holds only that
  * document; the caller sends progress lines to stderr).
  */
-public final class Report {
+public final class DiagnosticReport {
     private final OutputFormat format;
     private final PrintStream out;
     private final PrintStream err;
@@ -18,12 +18,12 @@ public final class Report {
 
     private final java.nio.file.Path file;
 
-    public Report(OutputFormat format, PrintStream out, PrintStream err) {
+    public DiagnosticReport(OutputFormat format, PrintStream out, PrintStream err) {
         this(format, out, err, null);
     }
 
     /** @param file where the JSON / SARIF document goes instead of stdout (null: stdout) */
-    public Report(OutputFormat format, PrintStream out, PrintStream err, java.nio.file.Path file) {
+    public DiagnosticReport(OutputFormat format, PrintStream out, PrintStream err, java.nio.file.Path file) {
         this.format = format;
         this.out = out;
         this.err = err;
