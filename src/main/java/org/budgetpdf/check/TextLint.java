@@ -14,10 +14,19 @@ import java.util.regex.Pattern;
  * wording of the other kind. Pure: text in, findings (offset, length, message, hint) out.
  */
 public final class TextLint {
-    /** What the lint knows about the document; {@code year} 0 and {@code name} null skip the checks that need them. */
-    public record Env(DocKind kind, int year, GovLevel level, String name, List<String> otherNames) {
+    /**
+     * What the lint knows about the document; {@code year} 0 and {@code name} null skip the checks that need them.
+     * {@code amounts}: for a figure's name as clerks write it (收支总计, 基本支出…), the amounts in 万元 a sentence
+     * may rightly give for it (this year's, the department's or a unit's, last year's, the budget's).
+     */
+    public record Env(DocKind kind, int year, GovLevel level, String name, List<String> otherNames,
+                      java.util.Map<String, List<java.math.BigDecimal>> amounts) {
         public Env(DocKind kind, int year, GovLevel level, String name) {
             this(kind, year, level, name, List.of());
+        }
+
+        public Env(DocKind kind, int year, GovLevel level, String name, List<String> otherNames) {
+            this(kind, year, level, name, otherNames, java.util.Map.of());
         }
     }
 
@@ -38,6 +47,13 @@ public final class TextLint {
     private static final Pattern PROVINCE = Pattern.compile("省级(?=财政当年|部门|预算单位|单位|行政)");
     private static final Pattern FINAL_WORDS = Pattern.compile("(?<!预)决算");
     private static final Pattern BUDGET_WORDS = Pattern.compile("收支预算|预算收支|收入预算|拟安排");
+    /**
+     * A figure's name followed at once by its amount (“基本支出为129.72万元”, “三公经费预算15.60万元”). Only these
+     * tight forms: in “收支总计比上年减少72.13万元” the number is a change, which the words between say.
+     */
+    private static final Pattern AMOUNT = Pattern.compile(
+            "(收支总计|收支总预算|基本支出|项目支出|[“\"]三公[”\"]经费|三公经费|机关运行经费|政府采购)"
+                    + "(?:预算数|决算数|预算|决算|总额|合计|共计|安排)?(?:为|是|共|：|:)?\\s*([0-9][0-9,]*(?:\\.[0-9]+)?)\\s*万元");
 
     public static List<Finding> lint(String text, Env env) {
         return lint(text, env, true);
@@ -67,6 +83,7 @@ public final class TextLint {
         }
         if (env.name() != null && !env.name().isEmpty()) names(text, env.name(), env.otherNames(), out);
         if (env.year() > 0) years(text, env, out);
+        if (!env.amounts().isEmpty()) amounts(text, env, out);
         if (env.level() != null && env.level() != GovLevel.PROVINCE) {
             find(out, PROVINCE, text, 0, m -> "本部门是" + env.level().label() + "部门，文字却写“省级”",
                     "多半是从省级模板抄来的；请改为“" + env.level().label() + "”。");
@@ -83,8 +100,8 @@ public final class TextLint {
         // one finding per fault: a doubled region or a misspelt name overlapping another finding is the same fault
         List<Finding> kept = new ArrayList<>();
         for (Finding f : out) {
-            boolean secondary = f.message().contains("差一个字") || f.message().startsWith("“") && f.message().endsWith("连续写了两遍");
-            boolean overlaps = out.stream().anyMatch(o -> o != f && !(o.message().contains("差一个字"))
+            boolean secondary = f.message().matches(".*差[一两]个字.*") || f.message().startsWith("“") && f.message().endsWith("连续写了两遍");
+            boolean overlaps = out.stream().anyMatch(o -> o != f && !(o.message().matches(".*差[一两]个字.*"))
                     && !(o.message().startsWith("“") && o.message().endsWith("连续写了两遍"))
                     && o.offset() < f.offset() + f.length() && f.offset() < o.offset() + o.length());
             if (!(secondary && overlaps)) kept.add(f);
@@ -114,6 +131,21 @@ public final class TextLint {
         }
     }
 
+    /** An amount typed after a figure's name that is none of the amounts computed for that name. */
+    private static void amounts(String text, Env env, List<Finding> out) {
+        Matcher m = AMOUNT.matcher(text);
+        while (m.find()) {
+            String label = m.group(1).replaceAll("[“”\"]", "");
+            List<java.math.BigDecimal> known = env.amounts().get(label);
+            if (known == null || known.isEmpty()) continue;
+            java.math.BigDecimal typed = new java.math.BigDecimal(m.group(2).replace(",", ""));
+            if (known.stream().anyMatch(k -> k.compareTo(typed) == 0)) continue;
+            out.add(new Finding(m.start(2), m.end(2) - m.start(2), "文字中写的" + m.group(1) + " " + m.group(2) + " 万元与计算出的 "
+                            + known.get(0).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " 万元不同",
+                    "说明和表格里的数字由程序从明细算出；这段文字是手写的，会与表格对不上。请删去这个数，或改成算出的数。"));
+        }
+    }
+
     /** The department's full name, or its name without the city, with one character different. */
     private static void names(String text, String name, List<String> others, List<Finding> out) {
         List<String> forms = new ArrayList<>(List.of(name));
@@ -133,20 +165,25 @@ public final class TextLint {
             }
         }
         String full = name;
+        // a long name may be two characters off (two typos, or two characters swapped); a short one only one
+        int allowed = full.length() >= 8 ? 2 : 1;
         for (int i = 0; i + full.length() <= text.length(); i++) {
             int diff = 0;
-            int where = -1;
-            for (int k = 0; k < full.length() && diff < 2; k++) {
+            int first = -1;
+            int last = -1;
+            for (int k = 0; k < full.length() && diff <= allowed; k++) {
                 if (text.charAt(i + k) != full.charAt(k)) {
                     diff++;
-                    where = k;
+                    if (first < 0) first = k;
+                    last = k;
                 }
             }
-            // one character off inside the name (not its last: 局 → 委 may be another body), and not another unit's name
+            // off inside the name (not its first or last character: 局 → 委 may be another body), not another unit's name
             final int at = i;
-            if (diff == 1 && where > 0 && where < full.length() - 1 && others.stream().noneMatch(o -> text.startsWith(o, at))) {
+            if (diff >= 1 && diff <= allowed && first > 0 && last < full.length() - 1
+                    && others.stream().noneMatch(o -> text.startsWith(o, at))) {
                 out.add(new Finding(i, full.length(), "“" + text.substring(i, i + full.length()) + "”与部门名称“" + full
-                        + "”差一个字", "部门名称要与封面一致；请改正错别字。"));
+                        + "”差" + (diff == 1 ? "一" : "两") + "个字", "部门名称要与封面一致；请改正错别字。"));
                 i += full.length() - 1;
             }
         }

@@ -27,13 +27,45 @@ final class TextRules {
         Disclosure d = ctx.doc();
         TextLint.Env env = new TextLint.Env(d.kind(), d.year(), d.department() == null ? null : d.department().level(),
                 d.department() == null ? null : d.department().name(),
-                d.units().stream().map(org.budgetpdf.model.Unit::name).filter(n -> n != null && !n.isEmpty()).toList());
+                d.units().stream().map(org.budgetpdf.model.Unit::name).filter(n -> n != null && !n.isEmpty()).toList(),
+                amounts(ctx));
         if (!(ctx.source().root() instanceof MappingNode root)) return;
         for (NodeTuple t : root.getValue()) {
             String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue().strip() : "";
             if (key.equals("说明")) continue; // the explained warnings quote the text they explain
             walk(ctx, env, t.getValueNode(), TEXT_KEYS.contains(key), true, false, x);
         }
+    }
+
+    /** For each figure name a sentence may quote, the amounts it may rightly give: department and units, this year and last. */
+    static java.util.Map<String, List<java.math.BigDecimal>> amounts(Context ctx) {
+        java.util.Map<String, List<java.math.BigDecimal>> m = new java.util.LinkedHashMap<>();
+        if (ctx.realized() == null) return m;
+        List<org.budgetpdf.compute.Figures> all = new java.util.ArrayList<>();
+        all.add(ctx.realized().dept());
+        all.addAll(ctx.realized().units());
+        for (org.budgetpdf.compute.Figures f : all) {
+            put(m, "收支总计", f.total(), prior(f.totalChange()));
+            put(m, "收支总预算", f.total(), prior(f.totalChange()));
+            put(m, "基本支出", f.basic(), prior(f.basicChange()));
+            put(m, "项目支出", f.project(), prior(f.projectChange()));
+            var sg = f.sanGong();
+            if (sg != null && sg.given()) put(m, "三公经费", sg.total(), sg.budget(), sg.prior());
+            var run = f.running();
+            if (run != null && run.entered()) put(m, "机关运行经费", run.amount(), run.prior());
+            var pc = f.procurement();
+            if (pc != null) put(m, "政府采购", pc.total());
+        }
+        return m;
+    }
+
+    private static org.budgetpdf.compute.Money prior(org.budgetpdf.compute.Change c) {
+        return c == null ? null : c.prior();
+    }
+
+    private static void put(java.util.Map<String, List<java.math.BigDecimal>> m, String label, org.budgetpdf.compute.Money... values) {
+        List<java.math.BigDecimal> list = m.computeIfAbsent(label, k -> new java.util.ArrayList<>());
+        for (org.budgetpdf.compute.Money v : values) if (v != null) list.add(v.value());
     }
 
     private static void walk(Context ctx, TextLint.Env env, Node n, boolean text, boolean narrative, boolean listItem,
