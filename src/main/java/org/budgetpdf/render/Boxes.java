@@ -99,6 +99,24 @@ final class Boxes {
         }
     }
 
+    /** Left and right of a line's visible text, absolute; null when it shows none. */
+    record Extent(int left, int right) {
+        int width() {
+            return right - left;
+        }
+    }
+
+    static Extent extent(LineBox line) {
+        int left = Integer.MAX_VALUE;
+        int right = Integer.MIN_VALUE;
+        for (Piece p : pieces(line)) {
+            if (p.text().isBlank()) continue;
+            left = Math.min(left, p.x());
+            right = Math.max(right, p.x() + p.width());
+        }
+        return right < left ? null : new Extent(left, right);
+    }
+
     static String text(LineBox line) {
         StringBuilder sb = new StringBuilder();
         for (Piece p : pieces(line)) sb.append(p.text());

@@ -135,14 +135,10 @@ public final class LayoutLint {
     private void line(LineBox line, TableCellBox cell) {
         int page = boxes.pageOf(line.getAbsY());
         note(page, line.getAbsY() + line.getHeight());
-        int left = Integer.MAX_VALUE;
-        int right = Integer.MIN_VALUE;
-        for (Boxes.Piece p : Boxes.pieces(line)) {
-            if (p.text().isBlank()) continue;
-            left = Math.min(left, p.x());
-            right = Math.max(right, p.x() + p.width());
-        }
-        if (right < left) return;
+        Boxes.Extent x = Boxes.extent(line);
+        if (x == null) return;
+        int left = x.left();
+        int right = x.right();
         String shown = Boxes.text(line);
         if (cell != null) {
             Rectangle pad = cell.getPaddingEdge(cell.getAbsX(), cell.getAbsY(), ctx);

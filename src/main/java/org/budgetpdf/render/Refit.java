@@ -157,14 +157,8 @@ final class Refit {
     }
 
     private static int width(LineBox line) {
-        int left = Integer.MAX_VALUE;
-        int right = Integer.MIN_VALUE;
-        for (Boxes.Piece p : Boxes.pieces(line)) {
-            if (p.text().isBlank()) continue;
-            left = Math.min(left, p.x());
-            right = Math.max(right, p.x() + p.width());
-        }
-        return right < left ? 0 : right - left;
+        Boxes.Extent x = Boxes.extent(line);
+        return x == null ? 0 : x.width();
     }
 
     // ---- short last lines ----------------------------------------------------------------------
