@@ -35,6 +35,8 @@ final class Batch {
     private final PrintStream err;
     private final DiagnosticReport report;
     private final int workers;
+    /** Another checker (tests); null: the full rule registry. */
+    org.budgetpdf.check.Checker checker;
 
     Batch(Path home, Path outDir, PrintStream out, PrintStream err, DiagnosticReport report) {
         this(home, outDir, out, err, report, defaultWorkers());
@@ -62,7 +64,7 @@ final class Batch {
 
     int run(boolean build, List<Path> files) {
         long t0 = System.nanoTime();
-        Pipeline pipeline = new Pipeline(home);
+        Pipeline pipeline = checker == null ? new Pipeline(home) : new Pipeline(home, checker);
         int n = Math.min(workers, files.size());
         List<Outcome> outcomes = new ArrayList<>();
         // Always on worker threads, even for one file: their stack is sized for Flying Saucer's recursion.
@@ -103,7 +105,7 @@ final class Batch {
     }
 
     private void print(Outcome o) {
-        report.add(o.diags(), o.fmt());
+        if (o.fmt() != null) report.add(o.diags(), o.fmt());
         err.print(o.err());
         err.flush();
         out.print(o.out());
@@ -128,7 +130,18 @@ final class Batch {
         PrintStream e = new PrintStream(errBuf, true, StandardCharsets.UTF_8);
         String name = display(f);
         long t0 = System.nanoTime();
-        Pipeline.Checked c = pipeline.check(f, name);
+        Pipeline.Checked c;
+        try {
+            c = pipeline.check(f, name);
+        } catch (RuntimeException | StackOverflowError x) {
+            // a fault of this program, not of the data: say so in the clerk's words, keep the other files going
+            e.println(name + ": 错误[E-INTERNAL]: 检查时程序内部出错（" + x.getClass().getSimpleName()
+                    + (x.getMessage() == null ? "" : "：" + x.getMessage().lines().findFirst().orElse("")) + "）");
+            e.println("提示：这不是数据的问题，是程序的缺陷；请把这个数据文件和这条消息交给维护者。没有生成 PDF，已有的 PDF 未被改动。");
+            o.println(name + "：有错误，未生成 PDF");
+            return new Outcome(new Diagnostics(), null, outBuf.toString(StandardCharsets.UTF_8),
+                    errBuf.toString(StandardCharsets.UTF_8), 1, 0, true, 0);
+        }
         DiagnosticFormatter fmt = new DiagnosticFormatter(x -> x.equals(name) ? c.source().lines() : pipeline.layoutLines(x));
         long errors = c.diags().errorCount();
         long warnings = c.diags().warningCount();

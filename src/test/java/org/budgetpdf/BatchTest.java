@@ -105,4 +105,29 @@ class BatchTest {
         // 447 KB before subsets lost their full-size metrics tables (issue 9).
         assertTrue(pdf.length <= 340 * 1024, "seed 004 is " + pdf.length + " bytes");
     }
+
+    @Test
+    void aFaultOfTheProgramIsNamedAsSuchAndTheOtherFilesStillBuild(@TempDir Path tmp) throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Path a = Files.copy(HOME.resolve(FINAL), in.resolve("a.yaml"));
+        Path b = Files.copy(HOME.resolve(REAL), in.resolve("b.yaml"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        Batch batch = new Batch(HOME, tmp.resolve("out"), o, e,
+                new org.budgetpdf.diag.DiagnosticReport(org.budgetpdf.diag.OutputFormat.HUMAN, o, e), 2);
+        // a rule with a bug, for 决算 files only
+        batch.checker = new org.budgetpdf.check.Checker(List.of(new org.budgetpdf.check.Rule("Z99", "bug",
+                java.util.Set.of(org.budgetpdf.model.DocKind.FINAL_ACCOUNTS), List.of(), false, (ctx, d) -> {
+                    throw new IllegalStateException("boom");
+                })));
+        int code = batch.run(true, List.of(a, b));
+        String errText = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, code, errText);
+        assertTrue(errText.contains("错误[E-INTERNAL]: 检查时程序内部出错（IllegalStateException：boom）"), errText);
+        assertFalse(errText.contains("\tat "), "no stack trace: " + errText);
+        assertFalse(Files.exists(tmp.resolve("out/a.pdf")));
+        assertTrue(Files.exists(tmp.resolve("out/b.pdf")), out.toString(StandardCharsets.UTF_8));
+    }
 }
