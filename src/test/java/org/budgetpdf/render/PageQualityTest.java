@@ -2,7 +2,11 @@ package org.budgetpdf.render;
 
 import org.budgetpdf.Pipeline;
 import org.budgetpdf.bind.TestDocs;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.budgetpdf.testutil.PdfText;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The layout lint over every data file in every layout of its kind: what a reviewer paging through
@@ -51,8 +55,36 @@ class PageQualityTest {
             Files.writeString(f, yaml, StandardCharsets.UTF_8);
             Pipeline.Checked c = p.check(f, f.getFileName().toString());
             assertTrue(c.ok(), () -> c.diags().sorted().toString());
-            List<LayoutLint.Finding> lint = p.render(c).result().lint();
+            RenderResult r = p.render(c).result();
+            List<LayoutLint.Finding> lint = r.lint();
             assertTrue(lint.isEmpty(), () -> f.getFileName() + "：" + lint.size() + " 处版面问题：\n" + String.join("\n", lint.stream().map(Object::toString).toList()));
+            try (PDDocument d = Loader.loadPDF(r.pdf())) {
+                String text = String.join("", PdfText.pageTexts(d));
+                for (String placeholder : List.of("未填写", "null", "（）")) {
+                    assertFalse(text.contains(placeholder), f.getFileName() + " prints “" + placeholder + "”");
+                }
+            }
         });
+    }
+
+    /** Read back: a 一级 indicator group cut by a page break is labelled again at the top of the next page. */
+    @Test
+    void aCutIndicatorGroupIsLabelledOnEveryPageItSpans() throws Exception {
+        Pipeline p = new Pipeline(HOME);
+        Path f = HOME.resolve("data/xinxiang-hongqi-2021-budget.yaml");
+        Pipeline.Checked c = p.check(f, f.getFileName().toString());
+        try (PDDocument d = Loader.loadPDF(p.render(c).result().pdf())) {
+            List<String> pages = PdfText.pageTexts(d).stream().map(PdfText::squeeze).toList();
+            // the 部门整体绩效目标表's 投入管理指标 group runs over three pages (22–24 in the seed's layout)
+            List<Integer> labelled = new ArrayList<>();
+            for (int i = 0; i < pages.size(); i++) if (pages.get(i).contains("投入管理指标")) labelled.add(i + 1);
+            assertTrue(labelled.size() >= 2, "投入管理指标 on pages " + labelled);
+            for (int i = 1; i < labelled.size(); i++) assertEquals(labelled.get(i - 1) + 1, labelled.get(i), labelled.toString());
+            // every page of the group starts with a row that names its 一级 group
+            for (int page : labelled.subList(1, labelled.size())) {
+                String t = pages.get(page - 1);
+                assertTrue(t.indexOf("投入管理指标") < 40, "page " + page + " starts: " + t.substring(0, Math.min(60, t.length())));
+            }
+        }
     }
 }
