@@ -20,17 +20,20 @@ class BatchTest {
     static final String FINAL = "data/jiaozuo-zhongzhan-2021-final.yaml";
     static final String BROKEN = "src/test/resources/errors/E-APPROVED.yaml";
 
-    record Run(int code, String out, String err) {
+    static CliTest.Run run(Path home, Path outDir, int workers, List<Path> files) {
+        return run(home, outDir, workers, null, files);
     }
 
-    static Run run(Path home, Path outDir, int workers, List<Path> files) {
+    /** @param checker another rule set (null: the registry) */
+    static CliTest.Run run(Path home, Path outDir, int workers, org.budgetpdf.check.Checker checker, List<Path> files) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        int code = new Batch(home, outDir, o, e, new org.budgetpdf.diag.DiagnosticReport(org.budgetpdf.diag.OutputFormat.HUMAN, o, e), workers)
-                .run(true, files);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        Batch batch = new Batch(home, outDir, o, e, new org.budgetpdf.diag.DiagnosticReport(org.budgetpdf.diag.OutputFormat.HUMAN, o, e), workers);
+        batch.checker = checker;
+        int code = batch.run(true, files);
+        return new CliTest.Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -44,8 +47,8 @@ class BatchTest {
         files.add(Files.copy(HOME.resolve(REAL), in.resolve("d.yaml")));
         files.add(Files.copy(HOME.resolve(FINAL), in.resolve("e.yaml")));
 
-        Run par = run(tmp, tmp.resolve("par"), 2, files);
-        Run seq = run(tmp, tmp.resolve("seq"), 1, files);
+        CliTest.Run par = run(tmp, tmp.resolve("par"), 2, files);
+        CliTest.Run seq = run(tmp, tmp.resolve("seq"), 1, files);
         assertEquals(1, par.code(), par.err());
         assertEquals(seq.code(), par.code());
         assertEquals(seq.err(), par.err(), "diagnostics in the same order, one file's together");
@@ -60,7 +63,7 @@ class BatchTest {
         assertArrayEquals(Files.readAllBytes(tmp.resolve("par/a.pdf")), Files.readAllBytes(tmp.resolve("par/d.pdf")), "same data, same bytes");
         assertFalse(Files.exists(tmp.resolve("par/c.pdf")));
         // A single build of one of them in a fresh pipeline gives the same bytes as well.
-        Run one = run(tmp, tmp.resolve("one"), 1, List.of(files.get(1)));
+        CliTest.Run one = run(tmp, tmp.resolve("one"), 1, List.of(files.get(1)));
         assertEquals(0, one.code(), one.err());
         assertArrayEquals(Files.readAllBytes(tmp.resolve("par/b.pdf")), Files.readAllBytes(tmp.resolve("one/b.pdf")));
     }
@@ -111,23 +114,18 @@ class BatchTest {
         Path in = Files.createDirectories(tmp.resolve("in"));
         Path a = Files.copy(HOME.resolve(FINAL), in.resolve("a.yaml"));
         Path b = Files.copy(HOME.resolve(REAL), in.resolve("b.yaml"));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        Batch batch = new Batch(HOME, tmp.resolve("out"), o, e,
-                new org.budgetpdf.diag.DiagnosticReport(org.budgetpdf.diag.OutputFormat.HUMAN, o, e), 2);
         // a rule with a bug, for 决算 files only
-        batch.checker = new org.budgetpdf.check.Checker(List.of(new org.budgetpdf.check.Rule("Z99", "bug",
+        org.budgetpdf.check.Checker buggy = new org.budgetpdf.check.Checker(List.of(new org.budgetpdf.check.Rule("Z99", "bug",
                 java.util.Set.of(org.budgetpdf.model.DocKind.FINAL_ACCOUNTS), List.of(), false, (ctx, d) -> {
                     throw new IllegalStateException("boom");
                 })));
-        int code = batch.run(true, List.of(a, b));
-        String errText = err.toString(StandardCharsets.UTF_8);
+        CliTest.Run r = run(HOME, tmp.resolve("out"), 2, buggy, List.of(a, b));
+        int code = r.code();
+        String errText = r.err();
         assertEquals(1, code, errText);
         assertTrue(errText.contains("错误[E-INTERNAL]: 检查时程序内部出错（IllegalStateException：boom）"), errText);
         assertFalse(errText.contains("\tat "), "no stack trace: " + errText);
         assertFalse(Files.exists(tmp.resolve("out/a.pdf")));
-        assertTrue(Files.exists(tmp.resolve("out/b.pdf")), out.toString(StandardCharsets.UTF_8));
+        assertTrue(Files.exists(tmp.resolve("out/b.pdf")), r.out());
     }
 }
