@@ -90,6 +90,7 @@ final class Batch {
                     build ? "已生成" : "检查通过", bad, pages, (System.nanoTime() - t0) / 1e9);
         }
         report.finish(errors, warnings);
+        org.budgetpdf.diag.Steps.print(err);
         return failed ? 1 : 0;
     }
 
@@ -157,7 +158,10 @@ final class Batch {
             try {
                 Pipeline.Built b = pipeline.render(c);
                 Files.createDirectories(outDir);
-                AtomicFiles.write(target, b.result().pdf());
+                org.budgetpdf.diag.Steps.time("写文件", () -> {
+                    AtomicFiles.write(target, b.result().pdf());
+                    return null;
+                });
                 pages = b.result().pages();
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 o.println(name + " → " + display(target) + "：" + pages + " 页，"

@@ -7,6 +7,7 @@ import org.budgetpdf.check.Context;
 import org.budgetpdf.compute.Realize;
 import org.budgetpdf.compute.Realized;
 import org.budgetpdf.diag.Diagnostics;
+import org.budgetpdf.diag.Steps;
 import org.budgetpdf.layout.Layout;
 import org.budgetpdf.layout.LayoutLoader;
 import org.budgetpdf.load.SourceFile;
@@ -68,22 +69,28 @@ public final class Pipeline {
 
     public Checked check(Path file, String displayName) {
         Diagnostics diags = new Diagnostics();
-        SourceFile src = new YamlLoader().load(file, displayName, diags);
+        SourceFile src = Steps.time("读入 YAML", () -> new YamlLoader().load(file, displayName, diags));
         return check(src, diags);
     }
 
     /** The stages after loading, for a file already read (tests parse inline YAML). */
     public Checked check(SourceFile src, Diagnostics diags) {
-        Optional<Disclosure> doc = new Binder().bind(src, diags);
+        Optional<Disclosure> doc = Steps.time("绑定", () -> new Binder().bind(src, diags));
         if (doc.isEmpty()) {
             diags.collapseAliases(org.budgetpdf.load.AliasUses.of(src));
             return new Checked(src, diags, Optional.empty(), Optional.empty());
         }
         Disclosure d = doc.get();
         Optional<Layout> layout = chooseLayout(d, diags);
-        Realized realized = Realize.of(d, Catalog.forYear(d.catalogYear()));
-        checker.check(new Context(d, realized, layout.orElse(null), src), diags);
-        layout.flatMap(this::glyphs).ifPresent(g -> org.budgetpdf.check.GlyphCheck.check(src, g, diags));
+        Realized realized = Steps.time("计算", () -> Realize.of(d, Catalog.forYear(d.catalogYear())));
+        Steps.time("检查", () -> {
+            checker.check(new Context(d, realized, layout.orElse(null), src), diags);
+            return null;
+        });
+        Steps.time("字形检查", () -> {
+            layout.flatMap(this::glyphs).ifPresent(g -> org.budgetpdf.check.GlyphCheck.check(src, g, diags));
+            return null;
+        });
         diags.collapseAliases(org.budgetpdf.load.AliasUses.of(src));
         return new Checked(src, diags, Optional.of(realized), layout);
     }
@@ -134,7 +141,7 @@ public final class Pipeline {
         Realized realized = c.realized().orElseThrow();
         Layout layout = c.layout().orElseThrow();
         Report report = new Report(realized, layout);
-        String rendered = templates().render(layout.template(), report);
+        String rendered = Steps.time("模板", () -> templates().render(layout.template(), report));
         String xhtml = glyphs(layout).map(g -> g.withFallbacks(rendered)).orElse(rendered);
         PdfMeta meta = new PdfMeta(head(xhtml, "<title>([^<]*)</title>"), head(xhtml, "<meta name=\"author\" content=\"([^\"]*)\""),
                 head(xhtml, "<meta name=\"subject\" content=\"([^\"]*)\""),
@@ -185,7 +192,7 @@ public final class Pipeline {
             if (!java.nio.file.Files.isDirectory(dir)) {
                 throw new org.budgetpdf.render.FontProblem(Path.of("fonts"), true, "no fonts folder");
             }
-            fontSet = FontSet.load(dir);
+            fontSet = Steps.time("读入字体", () -> FontSet.load(dir));
         }
         return fontSet;
     }

@@ -1,5 +1,7 @@
 package org.budgetpdf.render;
 
+import org.budgetpdf.diag.Steps;
+
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfDate;
 import com.lowagie.text.pdf.PdfDictionary;
@@ -99,20 +101,21 @@ public final class PdfRenderer {
      * layout, so that a caller can check the numbers printed in a table of contents.
      */
     public RenderResult render(String xhtml, String baseUri, PdfMeta meta, Set<String> idsToLocate) {
-        Document doc = parse(xhtml);
+        Document doc = Steps.time("解析 XHTML", () -> parse(xhtml));
 
         CheckingFontResolver resolver = new CheckingFontResolver();
         ITextRenderer renderer = layout(doc, baseUri, meta, resolver);
         // What only layout shows (a cut rowspan, a stranded total, a figure wider than its column, a one-character
         // last line) is fixed in the document, which is then laid out again; see Refit.
-        for (int round = 0; refit && round < MAX_REFIT_ROUNDS && Refit.adjust(renderer); round++) {
+        for (int round = 0; refit && round < MAX_REFIT_ROUNDS && refitted(renderer); round++) {
             resolver = new CheckingFontResolver();
             renderer = layout(doc, baseUri, meta, resolver);
         }
 
         List<PageBox> pages = renderer.getRootBox().getLayer().getPages();
         Map<String, Integer> idPages = locate(renderer, pages, idsToLocate);
-        List<LayoutLint.Finding> lint = LayoutLint.inspect(renderer);
+        ITextRenderer laidOut = renderer;
+        List<LayoutLint.Finding> lint = Steps.time("版面检查", () -> LayoutLint.inspect(laidOut));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         byte[] seed = sha256(xhtml.getBytes(StandardCharsets.UTF_8));
@@ -123,7 +126,10 @@ public final class PdfRenderer {
             faces.get(i).font().setSecureRandom(new SeededRandom(seed, i));
         }
         try {
-            renderer.createPDF(out);
+            Steps.time("写 PDF", () -> {
+                laidOut.createPDF(out);
+                return null;
+            });
         } catch (RuntimeException e) { // OpenPDF's DocumentException is unchecked
             throw new RenderException("PDF creation failed: " + e.getMessage(), e);
         }
@@ -145,9 +151,16 @@ public final class PdfRenderer {
         ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
                 ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device, resolver);
         renderer.setListener(new MetaListener(meta));
-        renderer.setDocument(doc, baseUri);
-        renderer.layout();
+        Steps.time("排版", () -> {
+            renderer.setDocument(doc, baseUri);
+            renderer.layout();
+            return null;
+        });
         return renderer;
+    }
+
+    private static boolean refitted(ITextRenderer renderer) {
+        return Steps.time("版面改正", () -> Refit.adjust(renderer));
     }
 
     // ---- XHTML parsing ------------------------------------------------------------------------
