@@ -181,7 +181,11 @@ public final class Pipeline {
                     // the layout loader reports missing files
                 }
             }
-            return org.budgetpdf.render.Glyphs.of(home.fonts(), css);
+            try {
+                return org.budgetpdf.render.Glyphs.of(fonts(), css);
+            } catch (IOException e) {
+                return Optional.<org.budgetpdf.render.Glyphs>empty(); // the render names the font problem
+            }
         });
     }
 

@@ -1,10 +1,15 @@
 package org.budgetpdf.render;
 
 import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.CompactSubsetFont;
 import org.xhtmlrenderer.pdf.ITextFontResolver;
 import org.xhtmlrenderer.pdf.TrueTypeUtil;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystems;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,10 +25,10 @@ import java.util.stream.Stream;
 /**
  * Every font file of one directory, loaded once per process and shared by all renders.
  *
- * <p>Each file is read once into memory and turned into an uncached {@link BaseFont}: OpenPDF's
+ * <p>Each file is read once into memory and turned into an uncached {@link CompactSubsetFont}: OpenPDF's
  * own cache reopens font files unbuffered and reads them one byte per system call when
- * subsetting (stack-notes "Warm render cost"). Files that fail to load are listed in
- * {@link #problems()}, never skipped silently.
+ * subsetting (stack-notes "Warm render cost"), and reads every glyph's metrics up front. Files that
+ * fail to load are listed in {@link #problems()}, never skipped silently.
  */
 public final class FontSet {
 
@@ -42,15 +47,15 @@ public final class FontSet {
     private final List<Face> faces;
     private final List<Problem> problems;
     /** Font file contents by face path, shared read-only by every thread's font objects. */
-    private final Map<String, byte[]> bytes;
+    private final Map<String, ByteBuffer> bytes;
     /**
      * One set of font objects per rendering thread: an OpenPDF font keeps a file position and the
      * subset-tag generator, so two PDFs must not be written with the same object at once. The
-     * file bytes are shared; the first thread uses the objects made while loading.
+     * file bytes are shared (see CompactSubsetFont); the first thread uses the objects made while loading.
      */
     private final ThreadLocal<List<Face>> perThread;
 
-    private FontSet(List<Face> faces, List<Problem> problems, Map<String, byte[]> bytes) {
+    private FontSet(List<Face> faces, List<Problem> problems, Map<String, ByteBuffer> bytes) {
         this.faces = List.copyOf(faces);
         this.problems = List.copyOf(problems);
         this.bytes = Map.copyOf(bytes);
@@ -62,8 +67,7 @@ public final class FontSet {
         List<Face> copy = new ArrayList<>(faces.size());
         for (Face f : faces) {
             try {
-                // Each thread's font writes into its own bytes while subsetting (CompactSubsetFont).
-                BaseFont font = newFont(f.path(), bytes.get(f.path()).clone());
+                BaseFont font = newFont(f.path(), bytes.get(f.path()));
                 copy.add(new Face(f.path(), f.families(), font));
             } catch (Exception e) {
                 throw new IllegalStateException("font " + f.path() + " loaded once but not again: " + e.getMessage(), e);
@@ -84,37 +88,14 @@ public final class FontSet {
         }
         List<Face> faces = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        Map<String, byte[]> bytes = new HashMap<>();
-        // Parsing a CJK font (cmap, metrics and bounding boxes of 30,000 glyphs) is most of a cold
-        // run's set-up: the files are parsed side by side, one per core; results kept in file order.
-        List<Map<String, byte[]>> contents = new ArrayList<>();
-        List<java.util.concurrent.Future<List<Face>>> parsed = new ArrayList<>();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors())), r -> {
-                    Thread t = new Thread(r, "font-loader");
-                    t.setDaemon(true);
-                    return t;
-                });
-        try {
-            for (Path file : files) {
-                Map<String, byte[]> own = new HashMap<>();
-                contents.add(own);
-                parsed.add(pool.submit(() -> loadFile(file, own)));
+        Map<String, ByteBuffer> bytes = new HashMap<>();
+        // Opening a font reads its tables' headers only (CompactSubsetFont): a few milliseconds each.
+        for (Path file : files) {
+            try {
+                faces.addAll(loadFile(file, bytes));
+            } catch (Exception | LinkageError e) {
+                problems.add(new Problem(file, e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
-            for (int i = 0; i < files.size(); i++) {
-                try {
-                    faces.addAll(parsed.get(i).get());
-                    bytes.putAll(contents.get(i));
-                } catch (java.util.concurrent.ExecutionException e) {
-                    Throwable c = e.getCause();
-                    problems.add(new Problem(files.get(i), c.getClass().getSimpleName() + ": " + c.getMessage()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted while loading fonts", e);
-                }
-            }
-        } finally {
-            pool.shutdown();
         }
         if (files.isEmpty()) {
             problems.add(new Problem(fontsDir, "no *.ttf, *.otf or *.ttc file in the directory"));
@@ -127,12 +108,13 @@ public final class FontSet {
         return n.endsWith(".ttf") || n.endsWith(".otf") || n.endsWith(".ttc");
     }
 
-    private static List<Face> loadFile(Path file, Map<String, byte[]> contents) throws Exception {
+    private static List<Face> loadFile(Path file, Map<String, ByteBuffer> contents) throws Exception {
         String path = file.toAbsolutePath().toString();
-        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer bytes = map(file);
         List<String> names = new ArrayList<>();
         if (path.toLowerCase(Locale.ROOT).endsWith(".ttc")) {
-            int n = BaseFont.enumerateTTCNames(bytes).length;
+            if (bytes.capacity() < 12 || bytes.getInt(0) != 0x74746366) throw new IOException("not a TrueType collection");
+            int n = bytes.getInt(8);
             for (int i = 0; i < n; i++) {
                 names.add(path + "," + i);
             }
@@ -153,17 +135,21 @@ public final class FontSet {
     }
 
     /**
-     * An embedded Identity-H font whose subsets carry the metrics of the glyphs drawn only; the .ttc
-     * faces of one file share the bytes, so they must stay on one thread (they do: per thread).
+     * The file's bytes: a read-only memory map, so that only the parts a document uses are read from disk (a CJK
+     * font is 10-15 MB); the file's own bytes when it is not on the default file system (fonts packaged in the jar).
      */
-    private static BaseFont newFont(String name, byte[] bytes) throws Exception {
-        if (name.toLowerCase(Locale.ROOT).endsWith(".ttf") || name.toLowerCase(Locale.ROOT).endsWith(".otf")) {
-            BaseFont f = new com.lowagie.text.pdf.CompactSubsetFont(name, bytes);
-            if (!f.isEmbedded()) throw new IOException("font cannot be embedded");
-            return f;
+    private static ByteBuffer map(Path file) throws IOException {
+        if (file.getFileSystem() != FileSystems.getDefault()) return ByteBuffer.wrap(Files.readAllBytes(file));
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            return ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size()); // stays valid after the channel closes
         }
-        // IDENTITY_H: the short overloads silently fall back to CP1252, useless for Chinese.
-        return BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
+    }
+
+    /** An embedded Identity-H font read on demand, whose subsets carry the metrics of the glyphs drawn only. */
+    private static BaseFont newFont(String name, ByteBuffer bytes) throws Exception {
+        BaseFont f = new CompactSubsetFont(name, bytes);
+        if (!f.isEmbedded()) throw new IOException("font cannot be embedded");
+        return f;
     }
 
     /** The faces loaded, in file-name order: the calling thread's own font objects. */

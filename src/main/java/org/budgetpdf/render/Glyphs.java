@@ -1,6 +1,6 @@
 package org.budgetpdf.render;
 
-import java.awt.Font;
+import com.lowagie.text.pdf.BaseFont;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,14 +22,21 @@ import java.util.stream.Stream;
  * <em>covered</em> when every family the layout's CSS uses has it; one that only another font in fonts/ has
  * is drawn with that font ({@link #withFallbacks}); one no font has is reported before anything is built.
  *
- * <p>Reads only each font's cmap (through java.awt), once per font file per process.
+ * <p>Asks the fonts {@link FontSet} loaded, the same objects that draw the text: their cmaps are read on
+ * demand, so the check costs a lookup per distinct character.
  */
 public final class Glyphs {
     /** A face: its family (as CSS spells it) and the font that answers "has this character?". */
-    private record Face(String family, Font font) {
+    private record Face(String family, Set<String> names, BaseFont font) {
+        boolean named(String css) {
+            return names.stream().anyMatch(css::equalsIgnoreCase);
+        }
+
+        boolean canDisplay(int cp) {
+            return font.charExists(cp);
+        }
     }
 
-    private static final Map<String, List<Face>> FILES = new ConcurrentHashMap<>();
     private static final Pattern FONT_FAMILY = Pattern.compile("font-family\\s*:\\s*([^;}]+)");
     private static final Set<String> GENERIC = Set.of("serif", "sans-serif", "monospace", "cursive", "fantasy", "inherit", "initial");
 
@@ -45,19 +52,14 @@ public final class Glyphs {
     }
 
     /**
-     * The fonts of {@code fontsDir} as seen by a layout whose CSS files are {@code cssFiles}. Empty when the fonts
-     * cannot be read at all (the render reports that, naming the file).
+     * The fonts of fonts/ as seen by a layout whose CSS files are {@code cssFiles}. Empty when no font loaded
+     * (the render reports that, naming the file).
      */
-    public static java.util.Optional<Glyphs> of(Path fontsDir, List<Path> cssFiles) {
+    public static java.util.Optional<Glyphs> of(FontSet fonts, List<Path> cssFiles) {
         List<Face> faces = new ArrayList<>();
-        try (Stream<Path> s = Files.list(fontsDir)) {
-            for (Path f : s.sorted().toList()) {
-                String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
-                if (!(n.endsWith(".ttf") || n.endsWith(".otf") || n.endsWith(".ttc")) || !Files.isRegularFile(f)) continue;
-                faces.addAll(faces(f));
-            }
-        } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty();
+        for (FontSet.Face f : fonts.faces()) {
+            // Flying Saucer knows a face by each of its family names; the first (sorted) names it in a span.
+            faces.add(new Face(f.families().iterator().next(), f.families(), f.font()));
         }
         if (faces.isEmpty()) return java.util.Optional.empty();
         Set<String> families = new LinkedHashSet<>();
@@ -77,7 +79,7 @@ public final class Glyphs {
         List<String> used = new ArrayList<>();
         List<List<Face>> usedFaces = new ArrayList<>();
         for (String fam : families) {
-            List<Face> of = faces.stream().filter(f -> f.family().equalsIgnoreCase(fam)).toList();
+            List<Face> of = faces.stream().filter(f -> f.named(fam)).toList();
             if (!of.isEmpty()) {
                 used.add(fam);
                 usedFaces.add(of);
@@ -91,28 +93,8 @@ public final class Glyphs {
                 }
             }
         }
-        List<Face> others = faces.stream().filter(f -> !used.contains(f.family())).toList();
+        List<Face> others = faces.stream().filter(f -> usedFaces.stream().noneMatch(l -> l.contains(f))).toList();
         return java.util.Optional.of(new Glyphs(List.copyOf(used), usedFaces, others));
-    }
-
-    private static List<Face> faces(Path file) {
-        String key;
-        try {
-            key = file.toAbsolutePath() + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException e) {
-            return List.of();
-        }
-        return FILES.computeIfAbsent(key, k -> {
-            try {
-                List<Face> list = new ArrayList<>();
-                for (Font f : Font.createFonts(file.toFile())) {
-                    list.add(new Face(f.getFamily(Locale.ROOT), f));
-                }
-                return List.copyOf(list);
-            } catch (Exception | LinkageError e) {
-                return List.of(); // a broken font: the render names it
-            }
-        });
     }
 
     /** The families the CSS uses that fonts/ provides, in CSS order (for the clerk's hint). */
@@ -143,18 +125,18 @@ public final class Glyphs {
             if (invisible(c)) return "";
             boolean all = true;
             for (List<Face> fam : cssFaces) {
-                if (fam.stream().noneMatch(f -> f.font().canDisplay(c))) {
+                if (fam.stream().noneMatch(f -> f.canDisplay(c))) {
                     all = false;
                     break;
                 }
             }
             if (all) return "";
             for (Face f : others) {
-                if (f.font().canDisplay(c)) return f.family();
+                if (f.canDisplay(c)) return f.family();
             }
             for (List<Face> fam : cssFaces) { // one CSS family has it, another not: use the one that has it
                 for (Face f : fam) {
-                    if (f.font().canDisplay(c)) return f.family();
+                    if (f.canDisplay(c)) return f.family();
                 }
             }
             return "\0";

@@ -58,7 +58,9 @@ public final class Templates {
 
     /** Renders {@code name} (relative to templates/) with the single root variable {@code r}. */
     public String render(String name, Object report) throws IOException, TemplateException {
+        long t0 = System.nanoTime();
         Template t = cfg.getTemplate(name);
+        org.budgetpdf.diag.Steps.add("模板解析", System.nanoTime() - t0);
         StringWriter out = new StringWriter(256 * 1024);
         t.process(Map.of("r", report), out);
         return out.toString();

@@ -1,109 +1,268 @@
 package com.lowagie.text.pdf;
 
+import com.lowagie.text.DocumentException;
+
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
- * An embedded, subsetted TrueType font (Identity-H) whose subsets carry horizontal metrics only
- * for the glyphs drawn.
+ * An embedded, subsetted TrueType font (Identity-H) that reads only what a document needs, and whose
+ * subsets carry horizontal metrics only for the glyphs drawn. The PDF it writes is byte for byte the
+ * one OpenPDF's own TrueTypeFontUnicode would write, except for the hmtx entries described below.
  *
- * <p>OpenPDF's subsetter (TrueTypeFontSubSet) empties the outlines of unused glyphs but copies the
- * hmtx table whole: for a CJK font of 30,900 glyphs that is 123 KB, about 30 KB after Deflate, in
- * every subset, however few glyphs the document draws. PDF readers take widths from the font's
- * /W array, not from hmtx. While this font writes its subset, the hmtx entries of every glyph the
- * document does not use are zeroed in the font's bytes (then restored), so the copy compresses to
- * almost nothing. Glyph ids, /W, outlines and therefore the look are unchanged.
+ * <p><b>Reading on demand.</b> OpenPDF reads the whole file into memory, puts every cmap entry into a
+ * HashMap, builds the inverse map and reads the bounding box of every glyph when a font is opened:
+ * for a CJK font of 15 MB and 30,900 glyphs, most of a cold run's set-up time, though a document
+ * draws a few hundred characters. Here the file stays where it is ({@link Sfnt}, usually a memory
+ * map): opening copies the few small tables OpenPDF reads (names, metrics, cmap) into a small image;
+ * the cmap (formats 4 and 12) is looked up per character on first use ({@link LazyCmap}); the inverse
+ * map and glyph boxes are made when asked for. Symbol fonts and other cmap formats are read as OpenPDF
+ * reads them, from the image.
  *
- * <p>It lives in OpenPDF's package because {@link TrueTypeFontUnicode} and its writeFont are
- * package-private. One object must not write two PDFs at the same time (the same holds for any
- * OpenPDF font, whose file position is shared): the caller gives each thread its own object and
- * its own copy of the bytes.
+ * <p><b>Compact subsets.</b> OpenPDF's subsetter (TrueTypeFontSubSet) empties the outlines of unused
+ * glyphs but copies the hmtx table whole: for a CJK font that is 123 KB, about 30 KB after Deflate,
+ * in every subset, however few glyphs the document draws. PDF readers take widths from the font's
+ * /W array, not from hmtx. The subsetter is given a source font holding only the glyphs drawn (with
+ * the glyphs their composites use) and an hmtx whose other entries are zero, so the copy compresses
+ * to almost nothing. Glyph ids, /W, outlines and therefore the look are unchanged.
+ *
+ * <p>It lives in OpenPDF's package because {@link TrueTypeFontUnicode} and its reading and writing
+ * methods are package-private. One object must not write two PDFs at the same time (as for any
+ * OpenPDF font: it keeps a file position and a subset-tag generator); the Sfnt is shared.
  */
 public final class CompactSubsetFont extends TrueTypeFontUnicode {
-    private final byte[] bytes;
-    /** Position of the hmtx entry in the table directory, of the table, and numberOfHMetrics; -1 when absent. */
-    private final int entry;
-    private final int hmtxOffset;
-    private final int hmtxLength;
-    private final int longMetrics;
+    /** The tables OpenPDF reads when it opens a font (checkCff, getBaseFont, fillTables, readGlyphWidths, readCMaps...). */
+    private static final List<String> OPENING = List.of("CFF ", "OS/2", "cmap", "head", "hhea", "hmtx", "kern", "maxp", "name", "post");
+    /** The tables TrueTypeFontSubSet copies or reads. */
+    private static final List<String> SUBSETTING = List.of("cvt ", "fpgm", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "prep");
+
+    private final Sfnt file;
+    // Set in process(), which OpenPDF's constructor calls before this class's constructor body runs:
+    // these fields must have no initialisers, which would run afterwards and overwrite them.
+    /** The small font image OpenPDF read at opening; LazyCmap reads the cmap from it. */
+    private byte[] image;
+    /** True when the cmaps are {@link LazyCmap}s. */
+    private boolean lazy;
 
     /**
-     * @param name  the file path (with {@code ,N} for a face of a .ttc), as for BaseFont.createFont
-     * @param bytes the whole font file; written to while a subset is made, restored afterwards
+     * @param name the file path (with {@code ,N} for a face of a .ttc), as for BaseFont.createFont
+     * @param data the whole font file, read-only; only the parts used are read
      */
-    public CompactSubsetFont(String name, byte[] bytes) throws IOException {
-        super(name, IDENTITY_H, EMBEDDED, bytes, false);
-        this.bytes = bytes;
-        int found = -1;
-        int count = u16(directoryOffset + 4);
-        for (int i = 0; i < count; i++) {
-            int at = directoryOffset + 12 + 16 * i;
-            if (bytes[at] == 'h' && bytes[at + 1] == 'm' && bytes[at + 2] == 't' && bytes[at + 3] == 'x') {
-                found = at;
+    public CompactSubsetFont(String name, ByteBuffer data) throws IOException {
+        this(name, Sfnt.open(name, data.duplicate()));
+    }
+
+    private CompactSubsetFont(String name, Sfnt file) throws IOException {
+        super(name, IDENTITY_H, EMBEDDED, file.image(OPENING, Map.of()), false);
+        this.file = file;
+        // From here on, table positions are the file's: Flying Saucer reads OS/2 and post from the font file at
+        // these offsets (TrueTypeFontUtil); OpenPDF no longer reads them once the font is open.
+        tables = file.locations();
+    }
+
+    /** What OpenPDF's process does, from the opening image (its directory is at 0), minus the eager reading. */
+    @Override
+    void process(byte[] ttfAfm, boolean preload) throws DocumentException, IOException {
+        image = ttfAfm;
+        directoryOffset = 0;
+        tables = new HashMap<>();
+        rf = new RandomAccessFileOrArray(ttfAfm);
+        try {
+            rf.seek(4);
+            int numTables = rf.readUnsignedShort();
+            rf.skipBytes(6);
+            for (int k = 0; k < numTables; ++k) {
+                String tag = readStandardString(4);
+                rf.skipBytes(4);
+                tables.put(tag, new int[]{rf.readInt(), rf.readInt()});
             }
+            checkCff();
+            fontName = getBaseFont();
+            fullName = getNames(4);
+            familyName = getNames(1);
+            allNameEntries = getAllNames();
+            fillTables();
+            readGlyphWidths();
+            readCMaps();
+            readKerning();
+        } finally {
+            rf.close();
         }
-        entry = found;
-        hmtxOffset = found < 0 ? 0 : s32(found + 8);
-        hmtxLength = found < 0 ? 0 : s32(found + 12);
-        longMetrics = hhea.numberOfHMetrics;
     }
 
     @Override
-    void writeFont(PdfWriter writer, PdfIndirectReference ref, Object[] params) throws IOException {
-        if (entry < 0 || !subset || cff || hmtxOffset + hmtxLength > bytes.length) {
+    void readCMaps() throws DocumentException, IOException {
+        int[] cmap = tables.get("cmap");
+        if (cmap == null) {
+            throw new DocumentException("table cmap does not exist in " + fileName + style);
+        }
+        int base = cmap[0];
+        int count = u16(base + 2);
+        int map31 = -1;
+        int mapExt = -1;
+        boolean symbol = false;
+        for (int k = 0; k < count; k++) {
+            int at = base + 4 + 8 * k;
+            int platform = u16(at);
+            int specific = u16(at + 2);
+            int table = base + s32(at + 4);
+            if (platform == 3 && specific == 0) {
+                symbol = true; // OpenPDF remaps a symbol font's codes
+            } else if (platform == 3 && specific == 1) {
+                map31 = table;
+            } else if (platform == 3 && specific == 10) {
+                mapExt = table;
+            }
+        }
+        if (symbol || map31 < 0 || u16(map31) != 4 || (mapExt >= 0 && u16(mapExt) != 12 && u16(mapExt) != 4)) {
+            super.readCMaps();
+            return;
+        }
+        fontSpecific = false;
+        lazy = true;
+        cmap31 = new LazyCmap(this, map31);
+        cmapExt = mapExt < 0 ? null : new LazyCmap(this, mapExt);
+    }
+
+    /** The inverse cmap (glyph to character) is only needed for glyph-vector text; made on first use. */
+    @Override
+    protected Integer getCharacterCode(int code) {
+        synchronized (this) {
+            if (lazy && inverseCmap == null) {
+                Map<Integer, int[]> map = cmapExt != null ? cmapExt : cmap31;
+                Map<Integer, Integer> inverse = new HashMap<>();
+                for (Map.Entry<Integer, int[]> e : map.entrySet()) {
+                    inverse.put(e.getValue()[0], e.getKey());
+                }
+                inverseCmap = inverse;
+            }
+        }
+        return super.getCharacterCode(code);
+    }
+
+    /** The glyph's box, read from glyf when asked (Flying Saucer asks for 'x' only). */
+    @Override
+    public int[] getCharBBox(int c) {
+        int[] metrics = getMetricsTT(c);
+        int[] glyf = file.table("glyf");
+        if (metrics == null || glyf == null || !file.has("loca")) {
+            return null;
+        }
+        int[] range = glyphRange(metrics[0]);
+        if (range == null || range[0] == range[1]) {
+            return null;
+        }
+        int at = glyf[1] + range[0] + 2;
+        int units = head.unitsPerEm;
+        return new int[]{(short) file.u16(at) * 1000 / units, (short) file.u16(at + 2) * 1000 / units,
+                (short) file.u16(at + 4) * 1000 / units, (short) file.u16(at + 6) * 1000 / units};
+    }
+
+    /** {start, end} of a glyph's data in glyf, from loca; null when out of range. */
+    private int[] glyphRange(int glyph) {
+        int[] loca = file.table("loca");
+        boolean shortLoca = isShortLoca();
+        int size = shortLoca ? 2 : 4;
+        if (glyph < 0 || (long) (glyph + 2) * size > loca[2]) {
+            return null;
+        }
+        int at = loca[1] + size * glyph;
+        return shortLoca ? new int[]{file.u16(at) * 2, file.u16(at + 2) * 2} : new int[]{file.s32(at), file.s32(at + 4)};
+    }
+
+    private boolean isShortLoca() {
+        return file.u16(file.table("head")[1] + 50) == 0;
+    }
+
+    /** Glyph width for a LazyCmap entry (getGlyphWidth is protected in OpenPDF). */
+    int width(int glyph) {
+        return getGlyphWidth(glyph);
+    }
+
+    int u16(int at) {
+        return ((image[at] & 0xff) << 8) | (image[at + 1] & 0xff);
+    }
+
+    int s32(int at) {
+        return ((image[at] & 0xff) << 24) | ((image[at + 1] & 0xff) << 16) | ((image[at + 2] & 0xff) << 8) | (image[at + 3] & 0xff);
+    }
+
+    @Override
+    void writeFont(PdfWriter writer, PdfIndirectReference ref, Object[] params) throws DocumentException, IOException {
+        if (!subset || cff || !file.has("glyf") || !file.has("loca") || !file.has("hmtx") || !file.has("head")) {
             super.writeFont(writer, ref, params);
             return;
         }
         @SuppressWarnings("unchecked")
         Map<Integer, int[]> used = (HashMap<Integer, int[]>) params[0];
-        byte[] saved = new byte[hmtxLength];
-        System.arraycopy(bytes, hmtxOffset, saved, 0, hmtxLength);
-        byte[] savedSum = new byte[4];
-        System.arraycopy(bytes, entry + 4, savedSum, 0, 4);
+        RandomAccessFileOrArray opened = rf;
+        rf = new RandomAccessFileOrArray(subsetSource(used)); // what OpenPDF's subsetter reads
         try {
-            int end = hmtxOffset + hmtxLength;
-            for (int g = 1; ; g++) {
-                int at = g < longMetrics ? hmtxOffset + 4 * g : hmtxOffset + 4 * longMetrics + 2 * (g - longMetrics);
-                int size = g < longMetrics ? 4 : 2;
-                if (at + size > end) {
-                    break;
-                }
-                if (!used.containsKey(g)) {
-                    for (int k = 0; k < size; k++) {
-                        bytes[at + k] = 0;
-                    }
-                }
-            }
-            int sum = checksum(hmtxOffset, hmtxLength);
-            bytes[entry + 4] = (byte) (sum >>> 24);
-            bytes[entry + 5] = (byte) (sum >>> 16);
-            bytes[entry + 6] = (byte) (sum >>> 8);
-            bytes[entry + 7] = (byte) sum;
             super.writeFont(writer, ref, params);
         } finally {
-            System.arraycopy(saved, 0, bytes, hmtxOffset, hmtxLength);
-            System.arraycopy(savedSum, 0, bytes, entry + 4, 4);
+            rf = opened;
         }
     }
 
-    private int checksum(int offset, int length) {
-        int sum = 0;
-        for (int i = 0; i < length; i += 4) {
-            int v = 0;
-            for (int k = 0; k < 4; k++) {
-                v = (v << 8) | (i + k < length ? bytes[offset + i + k] & 0xff : 0);
+    /**
+     * A font holding what TrueTypeFontSubSet copies from the file: the glyphs drawn, glyph 0 and the glyphs their
+     * composites use, each at its own glyph id with its bytes as in the file; the other glyphs empty; hmtx entries
+     * zero except for glyph 0 and the glyphs drawn.
+     */
+    private byte[] subsetSource(Map<Integer, int[]> used) {
+        int[] locaTable = file.table("loca");
+        boolean shortLoca = isShortLoca();
+        int glyphs = locaTable[2] / (shortLoca ? 2 : 4) - 1;
+        TreeSet<Integer> needed = new TreeSet<>();
+        ArrayDeque<Integer> todo = new ArrayDeque<>();
+        todo.add(0);
+        todo.addAll(used.keySet());
+        int glyfStart = file.table("glyf")[1];
+        while (!todo.isEmpty()) {
+            int g = todo.poll();
+            if (g < 0 || g >= glyphs || !needed.add(g)) continue;
+            int[] range = glyphRange(g);
+            if (range[0] == range[1] || (short) file.u16(glyfStart + range[0]) >= 0) continue;
+            int at = glyfStart + range[0] + 10; // a composite: follow its components, as the subsetter does
+            while (true) {
+                int flags = file.u16(at);
+                todo.add(file.u16(at + 2));
+                if ((flags & 0x20) == 0) break; // MORE_COMPONENTS
+                at += 4 + ((flags & 1) != 0 ? 4 : 2) + ((flags & 8) != 0 ? 2 : (flags & 0x40) != 0 ? 4 : 0)
+                        + ((flags & 0x80) != 0 ? 8 : 0);
             }
-            sum += v;
         }
-        return sum;
-    }
-
-    private int u16(int at) {
-        return ((bytes[at] & 0xff) << 8) | (bytes[at + 1] & 0xff);
-    }
-
-    private int s32(int at) {
-        return ((bytes[at] & 0xff) << 24) | ((bytes[at + 1] & 0xff) << 16) | ((bytes[at + 2] & 0xff) << 8) | (bytes[at + 3] & 0xff);
+        int total = 0;
+        for (int g : needed) {
+            int[] r = glyphRange(g);
+            total += r[1] - r[0];
+        }
+        byte[] glyf = new byte[total];
+        ByteBuffer loca = ByteBuffer.allocate(locaTable[2]);
+        int offset = 0;
+        for (int g = 0; g <= glyphs; g++) {
+            if (shortLoca) loca.putShort((short) (offset / 2));
+            else loca.putInt(offset);
+            if (g < glyphs && needed.contains(g)) {
+                int[] r = glyphRange(g);
+                byte[] data = file.bytes(glyfStart + r[0], r[1] - r[0]);
+                System.arraycopy(data, 0, glyf, offset, data.length);
+                offset += data.length;
+            }
+        }
+        byte[] hmtx = file.tableBytes("hmtx");
+        int longMetrics = hhea.numberOfHMetrics;
+        for (int g = 1; ; g++) {
+            int at = g < longMetrics ? 4 * g : 4 * longMetrics + 2 * (g - longMetrics);
+            int size = g < longMetrics ? 4 : 2;
+            if (at + size > hmtx.length) break;
+            if (!used.containsKey(g)) java.util.Arrays.fill(hmtx, at, at + size, (byte) 0);
+        }
+        return file.image(SUBSETTING, Map.of("glyf", glyf, "loca", loca.array(), "hmtx", hmtx));
     }
 }
