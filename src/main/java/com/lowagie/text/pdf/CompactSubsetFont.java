@@ -5,10 +5,10 @@ import com.lowagie.text.DocumentException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * An embedded, subsetted TrueType font (Identity-H) that reads only what a document needs, and whose
@@ -42,6 +42,10 @@ public final class CompactSubsetFont extends TrueTypeFontUnicode {
     private static final List<String> SUBSETTING = List.of("cvt ", "fpgm", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "prep");
 
     private final Sfnt file;
+    /** loca's offset and entry size (2 or 4; 0 without loca). */
+    private final int locaOffset;
+    private final int locaLength;
+    private final int locaEntry;
     // Set in process(), which OpenPDF's constructor calls before this class's constructor body runs:
     // these fields must have no initialisers, which would run afterwards and overwrite them.
     /** The small font image OpenPDF read at opening; LazyCmap reads the cmap from it. */
@@ -63,6 +67,11 @@ public final class CompactSubsetFont extends TrueTypeFontUnicode {
         // From here on, table positions are the file's: Flying Saucer reads OS/2 and post from the font file at
         // these offsets (TrueTypeFontUtil); OpenPDF no longer reads them once the font is open.
         tables = file.locations();
+        int[] loca = file.table("loca");
+        int[] headTable = file.table("head");
+        locaOffset = loca == null ? 0 : loca[1];
+        locaLength = loca == null ? 0 : loca[2];
+        locaEntry = loca == null || headTable == null ? 0 : file.u16(headTable[1] + 50) == 0 ? 2 : 4;
     }
 
     /** What OpenPDF's process does, from the opening image (its directory is at 0), minus the eager reading. */
@@ -150,7 +159,7 @@ public final class CompactSubsetFont extends TrueTypeFontUnicode {
     public int[] getCharBBox(int c) {
         int[] metrics = getMetricsTT(c);
         int[] glyf = file.table("glyf");
-        if (metrics == null || glyf == null || !file.has("loca")) {
+        if (metrics == null || glyf == null) {
             return null;
         }
         int[] range = glyphRange(metrics[0]);
@@ -165,18 +174,11 @@ public final class CompactSubsetFont extends TrueTypeFontUnicode {
 
     /** {start, end} of a glyph's data in glyf, from loca; null when out of range. */
     private int[] glyphRange(int glyph) {
-        int[] loca = file.table("loca");
-        boolean shortLoca = isShortLoca();
-        int size = shortLoca ? 2 : 4;
-        if (glyph < 0 || (long) (glyph + 2) * size > loca[2]) {
+        if (glyph < 0 || locaEntry == 0 || (long) (glyph + 2) * locaEntry > locaLength) {
             return null;
         }
-        int at = loca[1] + size * glyph;
-        return shortLoca ? new int[]{file.u16(at) * 2, file.u16(at + 2) * 2} : new int[]{file.s32(at), file.s32(at + 4)};
-    }
-
-    private boolean isShortLoca() {
-        return file.u16(file.table("head")[1] + 50) == 0;
+        int at = locaOffset + locaEntry * glyph;
+        return locaEntry == 2 ? new int[]{file.u16(at) * 2, file.u16(at + 2) * 2} : new int[]{file.s32(at), file.s32(at + 4)};
     }
 
     /** Glyph width for a LazyCmap entry (getGlyphWidth is protected in OpenPDF). */
@@ -194,7 +196,7 @@ public final class CompactSubsetFont extends TrueTypeFontUnicode {
 
     @Override
     void writeFont(PdfWriter writer, PdfIndirectReference ref, Object[] params) throws DocumentException, IOException {
-        if (!subset || cff || !file.has("glyf") || !file.has("loca") || !file.has("hmtx") || !file.has("head")) {
+        if (!subset || cff || locaEntry == 0 || !file.has("glyf") || !file.has("hmtx")) {
             super.writeFont(writer, ref, params);
             return;
         }
@@ -215,18 +217,24 @@ public final class CompactSubsetFont extends TrueTypeFontUnicode {
      * zero except for glyph 0 and the glyphs drawn.
      */
     private byte[] subsetSource(Map<Integer, int[]> used) {
-        int[] locaTable = file.table("loca");
-        boolean shortLoca = isShortLoca();
-        int glyphs = locaTable[2] / (shortLoca ? 2 : 4) - 1;
-        TreeSet<Integer> needed = new TreeSet<>();
+        boolean shortLoca = locaEntry == 2;
+        int glyphs = locaLength / locaEntry - 1;
+        BitSet drawn = new BitSet(glyphs);
+        for (Integer g : used.keySet()) {
+            if (g != null && g >= 0 && g < glyphs) drawn.set(g);
+        }
+        BitSet needed = new BitSet(glyphs);
         ArrayDeque<Integer> todo = new ArrayDeque<>();
         todo.add(0);
-        todo.addAll(used.keySet());
+        drawn.stream().forEach(todo::add);
         int glyfStart = file.table("glyf")[1];
+        int total = 0;
         while (!todo.isEmpty()) {
             int g = todo.poll();
-            if (g < 0 || g >= glyphs || !needed.add(g)) continue;
+            if (g < 0 || g >= glyphs || needed.get(g)) continue;
+            needed.set(g);
             int[] range = glyphRange(g);
+            total += range[1] - range[0];
             if (range[0] == range[1] || (short) file.u16(glyfStart + range[0]) >= 0) continue;
             int at = glyfStart + range[0] + 10; // a composite: follow its components, as the subsetter does
             while (true) {
@@ -237,32 +245,36 @@ public final class CompactSubsetFont extends TrueTypeFontUnicode {
                         + ((flags & 0x80) != 0 ? 8 : 0);
             }
         }
-        int total = 0;
-        for (int g : needed) {
-            int[] r = glyphRange(g);
-            total += r[1] - r[0];
-        }
         byte[] glyf = new byte[total];
-        ByteBuffer loca = ByteBuffer.allocate(locaTable[2]);
+        ByteBuffer loca = ByteBuffer.allocate(locaLength);
         int offset = 0;
         for (int g = 0; g <= glyphs; g++) {
             if (shortLoca) loca.putShort((short) (offset / 2));
             else loca.putInt(offset);
-            if (g < glyphs && needed.contains(g)) {
+            if (g < glyphs && needed.get(g)) {
                 int[] r = glyphRange(g);
-                byte[] data = file.bytes(glyfStart + r[0], r[1] - r[0]);
-                System.arraycopy(data, 0, glyf, offset, data.length);
-                offset += data.length;
+                file.copy(glyfStart + r[0], glyf, offset, r[1] - r[0]);
+                offset += r[1] - r[0];
             }
         }
-        byte[] hmtx = file.tableBytes("hmtx");
+        return file.image(SUBSETTING, Map.of("glyf", glyf, "loca", loca.array(), "hmtx", hmtx(drawn)));
+    }
+
+    /** hmtx with the entries of glyph 0 and the glyphs drawn; every other complete entry zero. */
+    private byte[] hmtx(BitSet drawn) {
+        int[] t = file.table("hmtx");
+        int length = t[2];
         int longMetrics = hhea.numberOfHMetrics;
-        for (int g = 1; ; g++) {
+        byte[] hmtx = new byte[length];
+        int end = length >= 4 * longMetrics ? 4 * longMetrics + 2 * ((length - 4 * longMetrics) / 2) : 4 * (length / 4);
+        file.copy(t[1] + end, hmtx, end, length - end); // a trailing partial entry stays as it is
+        drawn.set(0);
+        for (int g = drawn.nextSetBit(0); g >= 0; g = drawn.nextSetBit(g + 1)) {
             int at = g < longMetrics ? 4 * g : 4 * longMetrics + 2 * (g - longMetrics);
             int size = g < longMetrics ? 4 : 2;
-            if (at + size > hmtx.length) break;
-            if (!used.containsKey(g)) java.util.Arrays.fill(hmtx, at, at + size, (byte) 0);
+            if (at + size > end) break;
+            file.copy(t[1] + at, hmtx, at, size);
         }
-        return file.image(SUBSETTING, Map.of("glyf", glyf, "loca", loca.array(), "hmtx", hmtx));
+        return hmtx;
     }
 }

@@ -87,6 +87,10 @@ final class Sfnt {
         return data.getInt(at);
     }
 
+    void copy(int at, byte[] to, int offset, int length) {
+        data.get(at, to, offset, length);
+    }
+
     byte[] bytes(int at, int length) {
         byte[] b = new byte[length];
         data.get(at, b);
