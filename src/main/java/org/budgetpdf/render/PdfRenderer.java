@@ -103,12 +103,12 @@ public final class PdfRenderer {
     public RenderResult render(String xhtml, String baseUri, PdfMeta meta, Set<String> idsToLocate) {
         Document doc = Steps.time("解析 XHTML", () -> parse(xhtml));
 
-        CheckingFontResolver resolver = new CheckingFontResolver();
+        CheckingFontResolver resolver = new CheckingFontResolver(fonts.faces().get(0).font());
         ITextRenderer renderer = layout(doc, baseUri, meta, resolver);
         // What only layout shows (a cut rowspan, a stranded total, a figure wider than its column, a one-character
         // last line) is fixed in the document, which is then laid out again; see Refit.
         for (int round = 0; refit && round < MAX_REFIT_ROUNDS && refitted(renderer); round++) {
-            resolver = new CheckingFontResolver();
+            resolver = new CheckingFontResolver(fonts.faces().get(0).font());
             renderer = layout(doc, baseUri, meta, resolver);
         }
 
@@ -390,12 +390,32 @@ public final class PdfRenderer {
      * not know, it falls back to the PDF base fonts, which have no Chinese glyphs (such text is
      * silently dropped, so checking the text drawn is not enough).
      */
+    /**
+     * Knows only the fonts of fonts/. Flying Saucer's own resolver starts with the 14 PDF base fonts (parsing their
+     * AFM metrics, a tenth of a second of a cold run) and falls back to Times for a CSS family it does not know:
+     * not embedded, and without Chinese glyphs. Here such a family is drawn with the first font of fonts/ so that
+     * layout can finish, and the render then fails naming the family.
+     */
     private static final class CheckingFontResolver extends ITextFontResolver {
         private final Set<String> unembeddedFonts = new TreeSet<>();
+        private final BaseFont standIn;
+
+        CheckingFontResolver(BaseFont standIn) {
+            this.standIn = standIn;
+        }
+
+        @Override
+        protected Map<String, org.xhtmlrenderer.pdf.FontFamily> loadFonts() {
+            return new java.util.HashMap<>();
+        }
 
         @Override
         public FSFont resolveFont(SharedContext context, FontSpecification spec) {
             FSFont f = super.resolveFont(context, spec);
+            if (f == null) {
+                unembeddedFonts.add("font-family: " + (spec.families == null ? "" : String.join(", ", spec.families)));
+                return new ITextFSFont(new org.xhtmlrenderer.pdf.FontDescription(standIn), spec.size);
+            }
             BaseFont bf = ((ITextFSFont) f).getFontDescription().getFont();
             if (!bf.isEmbedded()) {
                 unembeddedFonts.add(bf.getPostscriptFontName() + " (for font-family: "
