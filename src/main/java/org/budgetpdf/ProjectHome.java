@@ -52,8 +52,40 @@ public record ProjectHome(Path templates, Path fonts) {
             }
         }
         Optional<Path> packaged = packaged(folder);
+        if (packaged.isPresent() && folder.equals("fonts")) return unpacked(packaged.get());
         // Nothing found: the working directory's folder, so that the error names the expected place.
         return packaged.orElse(here);
+    }
+
+    /**
+     * Fonts packaged in the jar, copied once into a folder of the temp directory named after their names and sizes.
+     * Fonts are read in place (memory-mapped, only the parts a document uses), and Flying Saucer opens each font by
+     * its file name on every layout: from inside the jar each would be inflated whole, 50 MB per layout. When the
+     * copy cannot be made, the packaged folder is used as it is (slower, same PDF).
+     */
+    static Path unpacked(Path fonts) {
+        if (fonts.getFileSystem() == FileSystems.getDefault()) return fonts;
+        try {
+            java.util.List<Path> files;
+            try (java.util.stream.Stream<Path> s = Files.list(fonts)) {
+                files = s.filter(Files::isRegularFile).sorted().toList();
+            }
+            long key = 17;
+            for (Path f : files) key = key * 31 + (f.getFileName().toString() + ":" + Files.size(f)).hashCode();
+            String user = System.getProperty("user.name", "").replaceAll("[^A-Za-z0-9_.-]", "_");
+            Path dir = Path.of(System.getProperty("java.io.tmpdir"), "budgetpdf-fonts-" + user + "-" + Long.toHexString(key));
+            if (Files.isDirectory(dir)) return dir;
+            Path part = Files.createTempDirectory(dir.getParent(), dir.getFileName() + ".part");
+            for (Path f : files) Files.copy(f, part.resolve(f.getFileName().toString()));
+            try {
+                Files.move(part, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException raced) { // another run made it first
+                org.apache.commons.io.FileUtils.deleteQuietly(part.toFile());
+            }
+            return Files.isDirectory(dir) ? dir : fonts;
+        } catch (IOException | RuntimeException e) {
+            return fonts;
+        }
     }
 
     /** The jar file or classes folder this class was loaded from. */

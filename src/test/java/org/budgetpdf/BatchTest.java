@@ -100,6 +100,32 @@ class BatchTest {
     }
 
     @Test
+    void fontsPackagedInTheJarAreCopiedOnceToAFolderAndUsedFromThere(@TempDir Path tmp) throws Exception {
+        Path jar = tmp.resolve("p.jar");
+        try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(jar, java.util.Map.of("create", "true"))) {
+            Path fonts = Files.createDirectories(zip.getPath("/budgetpdf/fonts"));
+            Files.write(fonts.resolve("A.ttf"), new byte[] {1, 2, 3});
+            Files.writeString(fonts.resolve("OFL.txt"), "licence");
+            String saved = System.getProperty("java.io.tmpdir");
+            System.setProperty("java.io.tmpdir", tmp.toString());
+            try {
+                Path out = ProjectHome.unpacked(fonts);
+                assertEquals(java.nio.file.FileSystems.getDefault(), out.getFileSystem());
+                assertTrue(out.startsWith(tmp), out.toString());
+                assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(out.resolve("A.ttf")));
+                assertEquals("licence", Files.readString(out.resolve("OFL.txt")));
+                Files.writeString(out.resolve("marker"), "x");
+                assertEquals(out, ProjectHome.unpacked(fonts), "copied once: the second run uses the same folder");
+                assertTrue(Files.exists(out.resolve("marker")));
+                Files.write(fonts.resolve("A.ttf"), new byte[] {1, 2, 3, 4});
+                assertNotEquals(out, ProjectHome.unpacked(fonts), "another font set, another folder");
+            } finally {
+                System.setProperty("java.io.tmpdir", saved);
+            }
+        }
+    }
+
+    @Test
     void seed004StaysSmall() throws Exception {
         Pipeline p = new Pipeline(HOME);
         Pipeline.Checked c = p.check(HOME.resolve(REAL), REAL);
