@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * The project's renderer against plain Flying Saucer on the same XHTML, in one run (README “性能基准”):
  * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.budgetpdf.bench.Benchmark</pre>
- * Optional args: data files (default seed 004 and the 46-page xinle file), rounds (default 8).
+ * Optional args: data files (default seed 004, 24 pages, and the generated 42-page file of {@link LargeDepartment}),
+ * rounds (default 8).
  *
  * <p>Cold time and peak RSS: each engine renders each document once in a fresh JVM
  * ({@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}, as bin/budgetpdf), the two engines alternating.
@@ -47,7 +48,7 @@ public final class Benchmark {
         }
         if (files.isEmpty()) {
             files.add(home.resolve("data/xinxiang-weibin-2025-budget.yaml"));
-            files.add(home.resolve("data/xinle-2021-budget.yaml"));
+            files.add(home.resolve(LargeDepartment.FILE));
         }
         Pipeline p = new Pipeline(home);
         Path fonts = ProjectHome.locate(home).fonts();
