@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * The project's renderer against plain Flying Saucer on the same XHTML, in one run (README “性能基准”):
  * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.budgetpdf.bench.Benchmark</pre>
- * Optional args: data files (default seed 004 and the 46-page xinle file), rounds (default 8).
+ * Optional args: data files (default seed 004, 24 pages, and the generated 42-page file of {@link LargeDepartment}),
+ * rounds (default 8).
  *
  * <p>Cold time and peak RSS: each engine renders each document once in a fresh JVM
  * ({@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}, as bin/budgetpdf), the two engines alternating.
@@ -47,7 +48,7 @@ public final class Benchmark {
         }
         if (files.isEmpty()) {
             files.add(home.resolve("data/xinxiang-weibin-2025-budget.yaml"));
-            files.add(home.resolve("data/xinle-2021-budget.yaml"));
+            files.add(home.resolve(LargeDepartment.FILE));
         }
         Pipeline p = new Pipeline(home);
         Path fonts = ProjectHome.locate(home).fonts();
@@ -144,12 +145,31 @@ public final class Benchmark {
 
     private static long[] spawnCold(Engine e, Path data) throws Exception {
         Process pr = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss4m", "-cp", System.getProperty("java.class.path"),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss4m", "-cp", classPath(),
                 Benchmark.class.getName(), "--cold", e.name(), data.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String line = new String(pr.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         pr.waitFor();
         String[] parts = line.substring(line.lastIndexOf('\n') + 1).split(" ");
         return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
+    }
+
+    /**
+     * The class path of this program for a child JVM. Under {@code mvn exec:java} the project's classes are in the
+     * class loader the plugin made, not on {@code java.class.path} (which is then Maven's own launcher).
+     */
+    private static String classPath() {
+        if (Benchmark.class.getClassLoader() instanceof java.net.URLClassLoader u && u.getURLs().length > 0) {
+            List<String> parts = new ArrayList<>();
+            for (java.net.URL url : u.getURLs()) {
+                try {
+                    parts.add(Path.of(url.toURI()).toString());
+                } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                    // not a file: a child JVM could not use it anyway
+                }
+            }
+            return String.join(java.io.File.pathSeparator, parts);
+        }
+        return System.getProperty("java.class.path");
     }
 
     private static double median(double[] v) {
