@@ -294,10 +294,89 @@ public final class PdfRenderer {
      * its lines, leaving it to the clip to hide what lies outside. That text is invisible, yet
      * text extraction and a reader's search find it. This device drops any string whose em box
      * lies wholly outside the current clip; visible output is unchanged.
+     *
+     * <p>It also paints table borders as whole lines ({@link BorderBands}): the bands of a run of collapsed
+     * borders are painted before the next thing is drawn or the clip changes.
      */
     private static final class PdfOutputDevice extends ITextOutputDevice {
         private final boolean dropClippedText;
         private ITextFSFont font;
+        private final BorderBands bands = new BorderBands();
+        /** The colour Flying Saucer set last, restored after painting bands in theirs. */
+        private org.xhtmlrenderer.css.parser.FSColor color;
+
+        @Override
+        public void paintCollapsedBorder(org.xhtmlrenderer.render.RenderingContext c,
+                                         org.xhtmlrenderer.css.style.derived.BorderPropertySet border,
+                                         java.awt.Rectangle bounds, int side) {
+            if (!bands.add(border, bounds, side)) {
+                flushBorders();
+                super.paintCollapsedBorder(c, border, bounds, side);
+            }
+        }
+
+        private void flushBorders() {
+            if (bands.isEmpty()) return;
+            bands.flush((bandColor, band) -> {
+                super.setColor(bandColor);
+                super.fill(band);
+            });
+            if (color != null) super.setColor(color);
+        }
+
+        @Override
+        public void setColor(org.xhtmlrenderer.css.parser.FSColor c) {
+            color = c;
+            super.setColor(c);
+        }
+
+        @Override
+        public void fill(Shape s) {
+            flushBorders();
+            super.fill(s);
+        }
+
+        @Override
+        public void draw(Shape s) {
+            flushBorders();
+            super.draw(s);
+        }
+
+        @Override
+        public void drawBorderLine(Shape bounds, int side, int lineWidth, boolean solid) {
+            flushBorders();
+            super.drawBorderLine(bounds, side, lineWidth, solid);
+        }
+
+        @Override
+        public void drawImage(org.xhtmlrenderer.extend.FSImage image, int x, int y) {
+            flushBorders();
+            super.drawImage(image, x, y);
+        }
+
+        @Override
+        public void drawLinearGradient(org.xhtmlrenderer.css.style.derived.FSLinearGradient gradient, int x, int y, int width, int height) {
+            flushBorders();
+            super.drawLinearGradient(gradient, x, y, width, height);
+        }
+
+        @Override
+        public void paintReplacedElement(org.xhtmlrenderer.render.RenderingContext c, org.xhtmlrenderer.render.BlockBox box) {
+            flushBorders();
+            super.paintReplacedElement(c, box);
+        }
+
+        @Override
+        public void paintBackground(org.xhtmlrenderer.render.RenderingContext c, org.xhtmlrenderer.render.Box box) {
+            flushBorders();
+            super.paintBackground(c, box);
+        }
+
+        @Override
+        public void setOpacity(float opacity) {
+            flushBorders();
+            super.setOpacity(opacity);
+        }
 
         PdfOutputDevice(float dotsPerPoint, boolean dropClippedText) {
             super(dotsPerPoint);
@@ -312,6 +391,7 @@ public final class PdfRenderer {
 
         @Override
         public void drawString(String s, float x, float y, JustificationInfo info) {
+            flushBorders();
             if (dropClippedText && font != null && outsideClip(s, x, y)) {
                 return;
             }
@@ -356,18 +436,21 @@ public final class PdfRenderer {
 
         @Override
         public void clip(Shape s) {
+            flushBorders();
             super.clip(s);
             clipKnown = false;
         }
 
         @Override
         public void setClip(Shape s) {
+            flushBorders();
             super.setClip(s);
             clipKnown = false;
         }
 
         @Override
         public void translate(double tx, double ty) {
+            flushBorders();
             super.translate(tx, ty);
             clipKnown = false;
         }
@@ -380,16 +463,12 @@ public final class PdfRenderer {
 
         @Override
         public void finishPage() {
+            flushBorders();
             super.finishPage();
             clipKnown = false;
         }
     }
 
-    /**
-     * Records every font Flying Saucer resolves that is not embedded: for a CSS family it does
-     * not know, it falls back to the PDF base fonts, which have no Chinese glyphs (such text is
-     * silently dropped, so checking the text drawn is not enough).
-     */
     /**
      * Knows only the fonts of fonts/. Flying Saucer's own resolver starts with the 14 PDF base fonts (parsing their
      * AFM metrics, a tenth of a second of a cold run) and falls back to Times for a CSS family it does not know:
