@@ -23,7 +23,7 @@ import java.util.function.BiConsumer;
  *
  * <p>The device keeps the bands while Flying Saucer paints a run of collapsed borders and hands them over
  * ({@link #flush}) before anything else is drawn or the clip changes, so the painting order is unchanged. Borders
- * of any other kind (dashed, double, rounded, mixed colours) are not taken.
+ * of any other kind (dashed, double, rounded, translucent, mixed colours) are not taken.
  */
 final class BorderBands {
     private record Line(boolean horizontal, float at, float thickness, FSColor color) {
@@ -58,7 +58,7 @@ final class BorderBands {
         return true;
     }
 
-    /** Solid, square-cornered, and every side that is drawn in one colour: its bands then cover what it covers. */
+    /** Solid, square-cornered, opaque, and every side that is drawn in one colour: its bands then cover what it covers. */
     private static boolean plain(BorderPropertySet b) {
         if (b.hasBorderRadius()) return false;
         FSColor color = null;
@@ -67,7 +67,8 @@ final class BorderBands {
         boolean[] none = {b.noTop(), b.noRight(), b.noBottom(), b.noLeft()};
         for (int i = 0; i < 4; i++) {
             if (none[i]) continue;
-            if (styles[i] != IdentValue.SOLID || !(colors[i] instanceof FSRGBColor)) return false;
+            // opaque only: bands overlap at the corners, where a translucent colour would show darker
+            if (styles[i] != IdentValue.SOLID || !(colors[i] instanceof FSRGBColor rgb) || rgb.getAlpha() < 1f) return false;
             if (color == null) color = colors[i];
             else if (!color.equals(colors[i])) return false;
         }

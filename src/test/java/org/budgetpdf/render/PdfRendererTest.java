@@ -277,6 +277,8 @@ class PdfRendererTest {
         int twoStyles = fillsOfATable("border: 0.6pt solid #000; border-left-style: dotted");
         assertTrue(twoStyles >= 12, "a dotted side keeps the cell out of the merge: " + twoStyles);
         assertEquals(0, fillsOfATable("border: 0.6pt dashed #000"), "dashed borders are stroked, as before");
+        int translucent = fillsOfATable("border: 0.6pt solid rgba(0, 0, 0, 0.5)");
+        assertTrue(translucent >= 24, "translucent borders would show darker where bands overlap: as before: " + translucent);
     }
 
     @Test
