@@ -13,7 +13,6 @@ import org.w3c.dom.Document;
 import org.xhtmlrenderer.pdf.DefaultPDFCreationListener;
 import org.xhtmlrenderer.pdf.ITextFSFont;
 import org.xhtmlrenderer.pdf.ITextFontResolver;
-import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
 import org.xhtmlrenderer.css.value.FontSpecification;
 import org.xhtmlrenderer.layout.SharedContext;
@@ -73,6 +72,7 @@ public final class PdfRenderer {
     private final FontSet fonts;
     private final boolean dropClippedText;
     private final boolean refit;
+    private final boolean mergeBorders;
 
     public PdfRenderer(FontSet fonts) {
         this(fonts, true);
@@ -85,9 +85,15 @@ public final class PdfRenderer {
 
     /** {@code refit = false} keeps the first layout as it is, so tests can see what {@link LayoutLint} finds in it. */
     PdfRenderer(FontSet fonts, boolean dropClippedText, boolean refit) {
+        this(fonts, dropClippedText, refit, true);
+    }
+
+    /** {@code mergeBorders = false} paints collapsed table borders as Flying Saucer does (see {@link CollapsedBorderDevice}); for tests. */
+    PdfRenderer(FontSet fonts, boolean dropClippedText, boolean refit, boolean mergeBorders) {
         this.fonts = fonts;
         this.dropClippedText = dropClippedText;
         this.refit = refit;
+        this.mergeBorders = mergeBorders;
     }
 
     /** Renders {@code xhtml}; relative URLs in it (CSS, images) resolve against {@code baseUri}. */
@@ -147,7 +153,7 @@ public final class PdfRenderer {
 
     private ITextRenderer layout(Document doc, String baseUri, PdfMeta meta, CheckingFontResolver resolver) {
         fonts.registerInto(resolver);
-        PdfOutputDevice device = new PdfOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT, dropClippedText);
+        PdfOutputDevice device = new PdfOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT, dropClippedText, mergeBorders);
         ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
                 ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device, resolver);
         renderer.setListener(new MetaListener(meta));
@@ -293,14 +299,15 @@ public final class PdfRenderer {
      * the next, a row whose collapsed border reaches into the next page) and then paints all of
      * its lines, leaving it to the clip to hide what lies outside. That text is invisible, yet
      * text extraction and a reader's search find it. This device drops any string whose em box
-     * lies wholly outside the current clip; visible output is unchanged.
+     * lies wholly outside the current clip; visible output is unchanged. Collapsed table borders
+     * are painted by {@link CollapsedBorderDevice}.
      */
-    private static final class PdfOutputDevice extends ITextOutputDevice {
+    private static final class PdfOutputDevice extends CollapsedBorderDevice {
         private final boolean dropClippedText;
         private ITextFSFont font;
 
-        PdfOutputDevice(float dotsPerPoint, boolean dropClippedText) {
-            super(dotsPerPoint);
+        PdfOutputDevice(float dotsPerPoint, boolean dropClippedText, boolean mergeBorders) {
+            super(dotsPerPoint, mergeBorders);
             this.dropClippedText = dropClippedText;
         }
 
