@@ -1,7 +1,9 @@
 package org.budgetpdf.e2e;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdfparser.PDFStreamParser;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -310,6 +312,26 @@ class BudgetPdfTest {
             out.add(i.getTitle());
             collect(i, out);
         }
+    }
+
+    /**
+     * Issue 9: the seed fits in 300 KB, and a table's collapsed borders are a few paths per line. Flying
+     * Saucer fills one trapezoid per cell side: 10,200 fills in this document, 1,761 on its densest page;
+     * merged (render/CollapsedBorderDevice) 4 per table and page, beside the cells' grey backgrounds.
+     */
+    @Test
+    void smallEnoughAndBordersAreAFewPathsPerTableLine() throws IOException {
+        assertTrue(out.pdf.length <= 300 * 1024, () -> out.pdf.length + " B");
+        List<Integer> fills = new ArrayList<>();
+        for (PDPage page : out.doc.getPages()) {
+            int n = 0;
+            for (Object token : new PDFStreamParser(page).parse()) {
+                if (token instanceof Operator op && List.of("f", "f*", "F").contains(op.getName())) n++;
+            }
+            fills.add(n);
+        }
+        assertTrue(fills.stream().allMatch(n -> n <= 60), () -> "fill operators per page: " + fills);
+        assertTrue(fills.stream().mapToInt(Integer::intValue).sum() <= 600, () -> "fill operators per page: " + fills);
     }
 
     @Test
