@@ -13,7 +13,6 @@ import org.w3c.dom.Document;
 import org.xhtmlrenderer.pdf.DefaultPDFCreationListener;
 import org.xhtmlrenderer.pdf.ITextFSFont;
 import org.xhtmlrenderer.pdf.ITextFontResolver;
-import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
 import org.xhtmlrenderer.css.value.FontSpecification;
 import org.xhtmlrenderer.layout.SharedContext;
@@ -73,6 +72,7 @@ public final class PdfRenderer {
     private final FontSet fonts;
     private final boolean dropClippedText;
     private final boolean refit;
+    private final boolean mergeBorders;
 
     public PdfRenderer(FontSet fonts) {
         this(fonts, true);
@@ -85,9 +85,15 @@ public final class PdfRenderer {
 
     /** {@code refit = false} keeps the first layout as it is, so tests can see what {@link LayoutLint} finds in it. */
     PdfRenderer(FontSet fonts, boolean dropClippedText, boolean refit) {
+        this(fonts, dropClippedText, refit, true);
+    }
+
+    /** {@code mergeBorders = false} paints collapsed table borders as Flying Saucer does (see {@link CollapsedBorderDevice}); for tests. */
+    PdfRenderer(FontSet fonts, boolean dropClippedText, boolean refit, boolean mergeBorders) {
         this.fonts = fonts;
         this.dropClippedText = dropClippedText;
         this.refit = refit;
+        this.mergeBorders = mergeBorders;
     }
 
     /** Renders {@code xhtml}; relative URLs in it (CSS, images) resolve against {@code baseUri}. */
@@ -147,7 +153,7 @@ public final class PdfRenderer {
 
     private ITextRenderer layout(Document doc, String baseUri, PdfMeta meta, CheckingFontResolver resolver) {
         fonts.registerInto(resolver);
-        PdfOutputDevice device = new PdfOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT, dropClippedText);
+        PdfOutputDevice device = new PdfOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT, dropClippedText, mergeBorders);
         ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
                 ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device, resolver);
         renderer.setListener(new MetaListener(meta));
@@ -293,93 +299,14 @@ public final class PdfRenderer {
      * the next, a row whose collapsed border reaches into the next page) and then paints all of
      * its lines, leaving it to the clip to hide what lies outside. That text is invisible, yet
      * text extraction and a reader's search find it. This device drops any string whose em box
-     * lies wholly outside the current clip; visible output is unchanged.
-     *
-     * <p>It also paints table borders as whole lines ({@link BorderBands}): the bands of a run of collapsed
-     * borders are painted before the next thing is drawn or the clip changes.
+     * lies wholly outside the current clip; visible output is unchanged. Collapsed table borders
+     * are painted by {@link CollapsedBorderDevice}.
      */
-    private static final class PdfOutputDevice extends ITextOutputDevice {
+    private static final class PdfOutputDevice extends CollapsedBorderDevice {
         private final boolean dropClippedText;
         private ITextFSFont font;
-        private final BorderBands bands = new BorderBands();
-        /** The colour Flying Saucer set last, restored after painting bands in theirs. */
-        private org.xhtmlrenderer.css.parser.FSColor color;
-
-        @Override
-        public void paintCollapsedBorder(org.xhtmlrenderer.render.RenderingContext c,
-                                         org.xhtmlrenderer.css.style.derived.BorderPropertySet border,
-                                         java.awt.Rectangle bounds, int side) {
-            if (!bands.add(border, bounds, side)) {
-                flushBorders();
-                super.paintCollapsedBorder(c, border, bounds, side);
-            }
-        }
-
-        private void flushBorders() {
-            if (bands.isEmpty()) return;
-            bands.flush((bandColor, band) -> {
-                super.setColor(bandColor);
-                super.fill(band);
-            });
-            if (color != null) super.setColor(color);
-        }
-
-        @Override
-        public void setColor(org.xhtmlrenderer.css.parser.FSColor c) {
-            color = c;
-            super.setColor(c);
-        }
-
-        @Override
-        public void fill(Shape s) {
-            flushBorders();
-            super.fill(s);
-        }
-
-        @Override
-        public void draw(Shape s) {
-            flushBorders();
-            super.draw(s);
-        }
-
-        @Override
-        public void drawBorderLine(Shape bounds, int side, int lineWidth, boolean solid) {
-            flushBorders();
-            super.drawBorderLine(bounds, side, lineWidth, solid);
-        }
-
-        @Override
-        public void drawImage(org.xhtmlrenderer.extend.FSImage image, int x, int y) {
-            flushBorders();
-            super.drawImage(image, x, y);
-        }
-
-        @Override
-        public void drawLinearGradient(org.xhtmlrenderer.css.style.derived.FSLinearGradient gradient, int x, int y, int width, int height) {
-            flushBorders();
-            super.drawLinearGradient(gradient, x, y, width, height);
-        }
-
-        @Override
-        public void paintReplacedElement(org.xhtmlrenderer.render.RenderingContext c, org.xhtmlrenderer.render.BlockBox box) {
-            flushBorders();
-            super.paintReplacedElement(c, box);
-        }
-
-        @Override
-        public void paintBackground(org.xhtmlrenderer.render.RenderingContext c, org.xhtmlrenderer.render.Box box) {
-            flushBorders();
-            super.paintBackground(c, box);
-        }
-
-        @Override
-        public void setOpacity(float opacity) {
-            flushBorders();
-            super.setOpacity(opacity);
-        }
-
-        PdfOutputDevice(float dotsPerPoint, boolean dropClippedText) {
-            super(dotsPerPoint);
+        PdfOutputDevice(float dotsPerPoint, boolean dropClippedText, boolean mergeBorders) {
+            super(dotsPerPoint, mergeBorders);
             this.dropClippedText = dropClippedText;
         }
 
@@ -391,7 +318,6 @@ public final class PdfRenderer {
 
         @Override
         public void drawString(String s, float x, float y, JustificationInfo info) {
-            flushBorders();
             if (dropClippedText && font != null && outsideClip(s, x, y)) {
                 return;
             }
@@ -436,21 +362,18 @@ public final class PdfRenderer {
 
         @Override
         public void clip(Shape s) {
-            flushBorders();
             super.clip(s);
             clipKnown = false;
         }
 
         @Override
         public void setClip(Shape s) {
-            flushBorders();
             super.setClip(s);
             clipKnown = false;
         }
 
         @Override
         public void translate(double tx, double ty) {
-            flushBorders();
             super.translate(tx, ty);
             clipKnown = false;
         }
@@ -463,7 +386,6 @@ public final class PdfRenderer {
 
         @Override
         public void finishPage() {
-            flushBorders();
             super.finishPage();
             clipKnown = false;
         }

@@ -249,38 +249,6 @@ class PdfRendererTest {
         assertTrue(e.getMessage().contains("nbsp"), e.getMessage());
     }
 
-    /** Fill operators in the first page's content: Flying Saucer fills each collapsed border side it paints. */
-    private static int fillsOfATable(String cellBorder) throws IOException {
-        String xhtml = """
-                <html xmlns="http://www.w3.org/1999/xhtml"><head><title>t</title><style>
-                body { font-family: 'Noto Serif SC'; }
-                table { border-collapse: collapse; } td { %s; padding: 2pt; }
-                </style></head><body><table>
-                <tr><td>甲</td><td>乙</td><td>丙</td></tr><tr><td>1</td><td>2</td><td>3</td></tr>
-                <tr><td>4</td><td>5</td><td>6</td></tr></table></body></html>
-                """.formatted(cellBorder);
-        try (PDDocument doc = load(new PdfRenderer(fonts).render(xhtml, BASE, RenderFixture.META))) {
-            int fills = 0;
-            for (Object t : new org.apache.pdfbox.pdfparser.PDFStreamParser(doc.getPage(0)).parse()) {
-                if (t instanceof org.apache.pdfbox.contentstream.operator.Operator op && op.getName().equals("f")) fills++;
-            }
-            return fills;
-        }
-    }
-
-    @Test
-    void solidOneColourBordersAreWholeLinesOthersArePaintedAsFlyingSaucerPaintsThem() throws IOException {
-        // 3 x 3 cells: 4 horizontal and 4 vertical lines, where Flying Saucer fills a trapezoid per cell side
-        assertEquals(8, fillsOfATable("border: 0.6pt solid #000"));
-        int mixed = fillsOfATable("border: 0.6pt solid #000; border-top-color: #c00");
-        assertTrue(mixed >= 24, "mixed colours are painted side by side, as before: " + mixed);
-        int twoStyles = fillsOfATable("border: 0.6pt solid #000; border-left-style: dotted");
-        assertTrue(twoStyles >= 12, "a dotted side keeps the cell out of the merge: " + twoStyles);
-        assertEquals(0, fillsOfATable("border: 0.6pt dashed #000"), "dashed borders are stroked, as before");
-        int translucent = fillsOfATable("border: 0.6pt solid rgba(0, 0, 0, 0.5)");
-        assertTrue(translucent >= 24, "translucent borders would show darker where bands overlap: as before: " + translucent);
-    }
-
     @Test
     void unknownFontFamilyIsAnError() {
         String xhtml = """
