@@ -48,8 +48,8 @@ public final class CompactSubsetFont extends TrueTypeFontUnicode {
     private final int locaEntry;
     // Set in process(), which OpenPDF's constructor calls before this class's constructor body runs:
     // these fields must have no initialisers, which would run afterwards and overwrite them.
-    /** The small font image OpenPDF read at opening; LazyCmap reads the cmap from it. */
-    private byte[] image;
+    /** The small font OpenPDF reads at opening; LazyCmap reads the cmap from it. */
+    private Sfnt opened;
     /** True when the cmaps are {@link LazyCmap}s. */
     private boolean lazy;
 
@@ -77,19 +77,11 @@ public final class CompactSubsetFont extends TrueTypeFontUnicode {
     /** What OpenPDF's process does, from the opening image (its directory is at 0), minus the eager reading. */
     @Override
     void process(byte[] ttfAfm, boolean preload) throws DocumentException, IOException {
-        image = ttfAfm;
+        opened = Sfnt.open(fileName, ByteBuffer.wrap(ttfAfm));
         directoryOffset = 0;
-        tables = new HashMap<>();
+        tables = opened.locations();
         rf = new RandomAccessFileOrArray(ttfAfm);
         try {
-            rf.seek(4);
-            int numTables = rf.readUnsignedShort();
-            rf.skipBytes(6);
-            for (int k = 0; k < numTables; ++k) {
-                String tag = readStandardString(4);
-                rf.skipBytes(4);
-                tables.put(tag, new int[]{rf.readInt(), rf.readInt()});
-            }
             checkCff();
             fontName = getBaseFont();
             fullName = getNames(4);
@@ -111,15 +103,15 @@ public final class CompactSubsetFont extends TrueTypeFontUnicode {
             throw new DocumentException("table cmap does not exist in " + fileName + style);
         }
         int base = cmap[0];
-        int count = u16(base + 2);
+        int count = opened.u16(base + 2);
         int map31 = -1;
         int mapExt = -1;
         boolean symbol = false;
         for (int k = 0; k < count; k++) {
             int at = base + 4 + 8 * k;
-            int platform = u16(at);
-            int specific = u16(at + 2);
-            int table = base + s32(at + 4);
+            int platform = opened.u16(at);
+            int specific = opened.u16(at + 2);
+            int table = base + opened.s32(at + 4);
             if (platform == 3 && specific == 0) {
                 symbol = true; // OpenPDF remaps a symbol font's codes
             } else if (platform == 3 && specific == 1) {
@@ -128,14 +120,14 @@ public final class CompactSubsetFont extends TrueTypeFontUnicode {
                 mapExt = table;
             }
         }
-        if (symbol || map31 < 0 || u16(map31) != 4 || (mapExt >= 0 && u16(mapExt) != 12 && u16(mapExt) != 4)) {
+        if (symbol || map31 < 0 || opened.u16(map31) != 4 || (mapExt >= 0 && opened.u16(mapExt) != 12 && opened.u16(mapExt) != 4)) {
             super.readCMaps();
             return;
         }
         fontSpecific = false;
         lazy = true;
-        cmap31 = new LazyCmap(this, map31);
-        cmapExt = mapExt < 0 ? null : new LazyCmap(this, mapExt);
+        cmap31 = new LazyCmap(this, opened, map31);
+        cmapExt = mapExt < 0 ? null : new LazyCmap(this, opened, mapExt);
     }
 
     /** The inverse cmap (glyph to character) is only needed for glyph-vector text; made on first use. */
@@ -184,14 +176,6 @@ public final class CompactSubsetFont extends TrueTypeFontUnicode {
     /** Glyph width for a LazyCmap entry (getGlyphWidth is protected in OpenPDF). */
     int width(int glyph) {
         return getGlyphWidth(glyph);
-    }
-
-    int u16(int at) {
-        return ((image[at] & 0xff) << 8) | (image[at + 1] & 0xff);
-    }
-
-    int s32(int at) {
-        return ((image[at] & 0xff) << 24) | ((image[at + 1] & 0xff) << 16) | ((image[at + 2] & 0xff) << 8) | (image[at + 3] & 0xff);
     }
 
     @Override

@@ -18,15 +18,18 @@ import java.util.function.BiConsumer;
  */
 final class LazyCmap extends HashMap<Integer, int[]> {
     private final CompactSubsetFont font;
+    private final Sfnt data;
     private final int table;
     private final int format;
     private final Set<Integer> absent = new HashSet<>();
     private boolean complete;
 
-    LazyCmap(CompactSubsetFont font, int table) {
+    /** @param table the subtable's position in {@code data}; {@code font} gives the glyphs' widths */
+    LazyCmap(CompactSubsetFont font, Sfnt data, int table) {
         this.font = font;
+        this.data = data;
         this.table = table;
-        this.format = font.u16(table);
+        this.format = data.u16(table);
     }
 
     @Override
@@ -61,7 +64,7 @@ final class LazyCmap extends HashMap<Integer, int[]> {
         if (c < 0 || c >= 0xFFFF) {
             return -1;
         }
-        int segCount = font.u16(table + 6) / 2;
+        int segCount = data.u16(table + 6) / 2;
         if (segCount == 0) {
             return -1;
         }
@@ -70,7 +73,7 @@ final class LazyCmap extends HashMap<Integer, int[]> {
         int hi = segCount - 1;
         while (lo < hi) { // first segment whose end is >= c
             int mid = (lo + hi) >>> 1;
-            if (font.u16(ends + 2 * mid) < c) {
+            if (data.u16(ends + 2 * mid) < c) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -84,41 +87,41 @@ final class LazyCmap extends HashMap<Integer, int[]> {
         int starts = ends + 2 * segCount + 2;
         int deltas = starts + 2 * segCount;
         int offsets = deltas + 2 * segCount;
-        int end = font.u16(ends + 2 * k);
-        int start = font.u16(starts + 2 * k);
+        int end = data.u16(ends + 2 * k);
+        int start = data.u16(starts + 2 * k);
         if (c < start || c > end) {
             return -1;
         }
-        int delta = font.u16(deltas + 2 * k);
-        int rangeOffset = font.u16(offsets + 2 * k);
+        int delta = data.u16(deltas + 2 * k);
+        int rangeOffset = data.u16(offsets + 2 * k);
         if (rangeOffset == 0) {
             return (c + delta) & 0xFFFF;
         }
         int glyphIds = offsets + 2 * segCount;
-        int glyphIdCount = font.u16(table + 2) / 2 - 8 - segCount * 4;
+        int glyphIdCount = data.u16(table + 2) / 2 - 8 - segCount * 4;
         int idx = k + rangeOffset / 2 - segCount + c - start;
         if (idx < 0 || idx >= glyphIdCount) {
             return -1;
         }
-        return (font.u16(glyphIds + 2 * idx) + delta) & 0xFFFF;
+        return (data.u16(glyphIds + 2 * idx) + delta) & 0xFFFF;
     }
 
     /** Format 12: groups of 32-bit code ranges. */
     private int glyph12(int c) {
-        int groups = font.s32(table + 12);
+        int groups = data.s32(table + 12);
         int lo = 0;
         int hi = groups - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
             int at = table + 16 + 12 * mid;
-            int start = font.s32(at);
-            int end = font.s32(at + 4);
+            int start = data.s32(at);
+            int end = data.s32(at + 4);
             if (c < start) {
                 hi = mid - 1;
             } else if (c > end) {
                 lo = mid + 1;
             } else {
-                return font.s32(at + 8) + (c - start);
+                return data.s32(at + 8) + (c - start);
             }
         }
         return -1;
@@ -130,11 +133,11 @@ final class LazyCmap extends HashMap<Integer, int[]> {
             return;
         }
         if (format == 4) {
-            int segCount = font.u16(table + 6) / 2;
+            int segCount = data.u16(table + 6) / 2;
             int starts = table + 14 + 2 * segCount + 2;
             for (int k = 0; k < segCount; k++) {
-                int end = font.u16(table + 14 + 2 * k);
-                for (int c = font.u16(starts + 2 * k); c <= end && c != 0xFFFF; c++) {
+                int end = data.u16(table + 14 + 2 * k);
+                for (int c = data.u16(starts + 2 * k); c <= end && c != 0xFFFF; c++) {
                     int g = glyph4(k, c, segCount);
                     if (g >= 0 && super.get(c) == null) {
                         super.put(c, new int[]{g, font.width(g)});
@@ -142,13 +145,13 @@ final class LazyCmap extends HashMap<Integer, int[]> {
                 }
             }
         } else {
-            int groups = font.s32(table + 12);
+            int groups = data.s32(table + 12);
             for (int k = 0; k < groups; k++) {
                 int at = table + 16 + 12 * k;
-                int start = font.s32(at);
-                for (int c = start; c <= font.s32(at + 4); c++) {
+                int start = data.s32(at);
+                for (int c = start; c <= data.s32(at + 4); c++) {
                     if (super.get(c) == null) {
-                        int g = font.s32(at + 8) + (c - start);
+                        int g = data.s32(at + 8) + (c - start);
                         super.put(c, new int[]{g, font.width(g)});
                     }
                 }
