@@ -89,9 +89,9 @@ final class Batch {
             out.printf("共 %d 个文件：%d 个%s，%d 个有错误；%d 页；用时 %.1f 秒%n", files.size(), files.size() - bad,
                     build ? "已生成" : "检查通过", bad, pages, (System.nanoTime() - t0) / 1e9);
         }
-        report.finish(errors, warnings);
+        boolean reported = report.finish(errors, warnings);
         org.budgetpdf.diag.Steps.print(err);
-        return failed ? 1 : 0;
+        return failed || !reported ? 1 : 0;
     }
 
     private static Outcome await(Future<Outcome> f) {

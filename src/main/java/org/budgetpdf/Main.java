@@ -135,7 +135,26 @@ public final class Main {
             err.println("--report 只用于 --format json 或 --format sarif。");
             return 2;
         }
-        DiagnosticReport report = new DiagnosticReport(format, out, err, reportFile);
+        DiagnosticReport.Sink sink = null;
+        if (reportFile != null) {
+            java.util.Optional<String> refused = org.budgetpdf.cli.Arguments.reportTarget(reportFile, files, p -> shown(home, p));
+            if (refused.isPresent()) {
+                err.println(refused.get());
+                return 2;
+            }
+            Path target = reportFile;
+            sink = document -> {
+                try {
+                    org.budgetpdf.render.AtomicFiles.write(target, document.getBytes(StandardCharsets.UTF_8));
+                    return java.util.Optional.empty();
+                } catch (IOException | RuntimeException e) {
+                    org.budgetpdf.cli.Failure w = org.budgetpdf.cli.Failure.classify(e, shown(home, target.toAbsolutePath().getParent()));
+                    return java.util.Optional.of("错误[E-WRITE]: 无法写入报告 " + shown(home, target) + "。" + w.message()
+                            + "\n提示：" + w.hint().replace("已有的 PDF 未被改动。", "原来的报告文件未被改动。"));
+                }
+            };
+        }
+        DiagnosticReport report = new DiagnosticReport(format, out, err, sink);
         return new Batch(home, outDir, format.machine() ? err : out, err, report).run(command.equals("build"), files);
     }
 

@@ -35,8 +35,7 @@ import java.nio.file.Path;
 public final class Pipeline {
     private final ProjectHome home;
     private final LayoutLoader layouts;
-    private final Map<String, Optional<Layout>> loaded = new ConcurrentHashMap<>();
-    private final Diagnostics layoutDiags = new Diagnostics();
+    private final Map<String, Loaded> loaded = new ConcurrentHashMap<>();
     private final Checker checker;
     private Templates templates;
     private PdfRenderer renderer;
@@ -112,23 +111,41 @@ public final class Pipeline {
             }
             return l;
         }
+        List<org.budgetpdf.diag.Diagnostic> broken = new java.util.ArrayList<>();
         for (String n : names) {
-            Optional<Layout> l = layout(n, diags);
-            if (l.isPresent() && l.get().isDefaultFor(d.kind(), d.year())) return l;
+            Loaded l = loaded(n);
+            if (l.layout().isPresent() && l.layout().get().isDefaultFor(d.kind(), d.year())) {
+                l.diags().forEach(diags::add);
+                return l.layout();
+            }
+            if (l.layout().isEmpty()) broken.addAll(l.diags());
+        }
+        if (!broken.isEmpty()) { // perhaps the default layout is one of those that could not be read
+            broken.forEach(diags::add);
+            return Optional.empty();
         }
         diags.error("E-LAYOUT", org.budgetpdf.diag.SourcePos.fileOnly(d.file()), "没有适用于" + d.year() + "年" + d.kind().label()
                 + "的默认版式", "在文件开头写“版式: …”选择一个版式；templates/ 下的版式：" + String.join("、", names) + "。");
         return Optional.empty();
     }
 
+    /** A layout as loaded (empty when its files have errors) with the problems of its files. */
+    private record Loaded(Optional<Layout> layout, List<org.budgetpdf.diag.Diagnostic> diags) {
+    }
+
+    private synchronized Loaded loaded(String name) {
+        return loaded.computeIfAbsent(name, n -> {
+            Diagnostics own = new Diagnostics();
+            Optional<Layout> l = layouts.load(n, own);
+            return new Loaded(l, own.sorted());
+        });
+    }
+
     /** A layout, loaded once; its file problems are added to every file that uses it. */
-    private synchronized Optional<Layout> layout(String name, Diagnostics diags) {
-        Diagnostics own = new Diagnostics();
-        Optional<Layout> l = loaded.computeIfAbsent(name, n -> layouts.load(n, own));
-        own.sorted().forEach(layoutDiags::add);
-        layoutDiags.sorted().stream().filter(x -> x.pos().file().startsWith("templates/" + name + "/"))
-                .forEach(diags::add);
-        return l;
+    private Optional<Layout> layout(String name, Diagnostics diags) {
+        Loaded l = loaded(name);
+        l.diags().forEach(diags::add);
+        return l.layout();
     }
 
     /** Source lines of a data file checked or a layout file read, by display name (for diagnostics). */

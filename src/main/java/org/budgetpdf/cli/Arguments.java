@@ -108,6 +108,41 @@ public final class Arguments {
         return Optional.empty();
     }
 
+    /**
+     * Why {@code --report} may not write {@code target}, or empty. A report is a new file of its own: never one of the
+     * data files being checked, never a data file, a layout file or a PDF (a typo must not replace the data or a
+     * published document), never a folder or a special file, and its folder must exist (so that CI cannot pass
+     * without the report it asked for).
+     */
+    public static Optional<String> reportTarget(Path target, List<Path> inputs, Function<Path, String> display) {
+        String shown = display.apply(target);
+        String hint = "\n提示：--report 后面写一个新的报告文件名，例如 --report 检查结果.json（SARIF 用 .sarif）。";
+        Path abs = target.toAbsolutePath().normalize();
+        for (Path in : inputs) {
+            boolean same = in.toAbsolutePath().normalize().equals(abs);
+            try {
+                same |= Files.exists(target) && Files.isSameFile(in, target);
+            } catch (java.io.IOException e) {
+                // not comparable: not the same file
+            }
+            if (same) return Optional.of("--report 不能写到正在检查的数据文件“" + shown + "”上，那样会把数据冲掉。没有检查任何文件。" + hint);
+        }
+        String name = abs.getFileName() == null ? "" : abs.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        for (String ext : List.of(".yaml", ".yml", ".pdf", ".ftlh", ".css", ".ttf", ".otf")) {
+            if (name.endsWith(ext)) {
+                return Optional.of("--report 不能写到“" + shown + "”：" + ext + " 文件是数据、版式、字体或已生成的 PDF，报告会把它冲掉。没有检查任何文件。" + hint);
+            }
+        }
+        if (Files.isDirectory(target)) return Optional.of("--report 的“" + shown + "”是一个文件夹，报告要写成文件。" + hint);
+        if (Files.exists(target) && !Files.isRegularFile(target)) return Optional.of("--report 的“" + shown + "”不是普通文件。" + hint);
+        Path dir = abs.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return Optional.of("--report 的文件夹“" + (dir == null ? shown : display.apply(dir)) + "”不存在，报告无法写入。没有检查任何文件。"
+                    + "\n提示：先建好这个文件夹，或把报告写到已有的文件夹里。");
+        }
+        return Optional.empty();
+    }
+
     /** out/&lt;name without .yaml&gt;.pdf */
     public static String pdfName(Path f) {
         String n = f.getFileName().toString();

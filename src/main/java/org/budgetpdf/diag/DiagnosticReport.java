@@ -16,30 +16,35 @@ public final class DiagnosticReport {
     private final List<Diagnostic> all = new ArrayList<>();
     private long suppressed;
 
-    private final java.nio.file.Path file;
+    private final Sink file;
+
+    /** Where the JSON / SARIF document goes instead of stdout (the caller writes the file, all or nothing). */
+    @FunctionalInterface
+    public interface Sink {
+        /** Writes the document; a message for the clerk when it could not (the run then fails). */
+        java.util.Optional<String> write(String document);
+    }
 
     public DiagnosticReport(OutputFormat format, PrintStream out, PrintStream err) {
         this(format, out, err, null);
     }
 
     /** @param file where the JSON / SARIF document goes instead of stdout (null: stdout) */
-    public DiagnosticReport(OutputFormat format, PrintStream out, PrintStream err, java.nio.file.Path file) {
+    public DiagnosticReport(OutputFormat format, PrintStream out, PrintStream err, Sink file) {
         this.format = format;
         this.out = out;
         this.err = err;
         this.file = file;
     }
 
-    private void emit(String document) {
+    private boolean emit(String document) {
         if (file == null) {
             out.print(document);
-            return;
+            return true;
         }
-        try {
-            java.nio.file.Files.writeString(file, document, java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            err.println("无法写入 " + file + "：" + e.getMessage());
-        }
+        java.util.Optional<String> problem = file.write(document);
+        problem.ifPresent(err::println);
+        return problem.isEmpty();
     }
 
     /** One file's diagnostics. */
@@ -57,15 +62,19 @@ public final class DiagnosticReport {
         }
     }
 
-    /** After the last file: the summary line (human, with “N 个警告已说明”) or the whole document (JSON, SARIF). */
-    public void finish(long errors, long warnings) {
-        switch (format) {
+    /**
+     * After the last file: the summary line (human, with “N 个警告已说明”) or the whole document (JSON, SARIF).
+     * False when the report file could not be written (the run must not pass).
+     */
+    public boolean finish(long errors, long warnings) {
+        return switch (format) {
             case HUMAN -> {
                 if (errors + warnings + suppressed > 0)
                     err.println(DiagnosticFormatter.summary(errors, warnings) + (suppressed == 0 ? "" : "，" + suppressed + " 个警告已说明"));
+                yield true;
             }
             case JSON -> emit(JsonFormat.format(all));
             case SARIF -> emit(SarifFormat.format(all));
-        }
+        };
     }
 }

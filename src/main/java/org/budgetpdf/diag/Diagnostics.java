@@ -21,6 +21,11 @@ public final class Diagnostics {
         items.add(new Diagnostic(code, Severity.WARNING, pos, message, hint, span));
     }
 
+    /** An error about {@code span} characters of text from {@code pos}. */
+    public void error(String code, SourcePos pos, int span, String message, String hint) {
+        items.add(new Diagnostic(code, Severity.ERROR, pos, message, hint, span));
+    }
+
     public void add(Diagnostic d) {
         items.add(d);
     }

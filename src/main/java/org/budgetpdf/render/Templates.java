@@ -11,7 +11,10 @@ import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Reader;
-import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.util.List;
+import org.budgetpdf.layout.TemplateGuard;
+import freemarker.core.TemplateClassResolver;
 import java.nio.charset.Charset;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -31,11 +34,8 @@ public final class Templates {
 
     public Templates(Path dir) throws IOException {
         cfg = new Configuration(Configuration.VERSION_2_3_34);
-        if (dir.getFileSystem() == FileSystems.getDefault()) {
-            cfg.setDirectoryForTemplateLoading(dir.toFile());
-        } else {
-            cfg.setTemplateLoader(new PathLoader(dir)); // the copy packaged in the jar
-        }
+        cfg.setTemplateLoader(new PathLoader(dir));
+        cfg.setLocalizedLookup(false);
         cfg.setDefaultEncoding("UTF-8");
         cfg.setOutputFormat(HTMLOutputFormat.INSTANCE);
         cfg.setRecognizeStandardFileExtensions(true);
@@ -46,7 +46,10 @@ public final class Templates {
         cfg.setLocale(Locale.SIMPLIFIED_CHINESE);
         cfg.setTimeZone(TimeZone.getTimeZone("Asia/Shanghai"));
         cfg.setNumberFormat("computer");
+        // A layout folder is input, not trusted code: no ?api, no class construction (TemplateGuard refuses the
+        // text of ?new, ?interpret and ?eval before a template is parsed; this resolver is the second lock).
         cfg.setAPIBuiltinEnabled(false);
+        cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
         // View records and Figures expose computed values as methods (money.text()); let templates write money.text.
         wrapper.setRecordZeroArgumentNonVoidMethodPolicy(
@@ -66,12 +69,17 @@ public final class Templates {
         return out.toString();
     }
 
-    /** Templates from any file system (a jar's): FreeMarker's own loader wants a java.io.File. */
+    /**
+     * Templates from templates/ only (on disk or in the jar): a name that leaves the folder, also through a symbolic
+     * link, is not found; a template whose text uses a forbidden built-in ({@link TemplateGuard}) is refused.
+     */
     private record PathLoader(Path dir) implements TemplateLoader {
         @Override
-        public Object findTemplateSource(String name) {
+        public Object findTemplateSource(String name) throws IOException {
             Path p = dir.resolve(name).normalize();
-            return p.startsWith(dir) && Files.isRegularFile(p) ? p : null;
+            if (!p.startsWith(dir) || !Files.isRegularFile(p)) return null;
+            if (p.getFileSystem() == FileSystems.getDefault() && !p.toRealPath().startsWith(dir.toRealPath())) return null;
+            return p;
         }
 
         @Override
@@ -81,7 +89,14 @@ public final class Templates {
 
         @Override
         public Reader getReader(Object source, String encoding) throws IOException {
-            return new InputStreamReader(Files.newInputStream((Path) source), Charset.forName(encoding));
+            String text = Files.readString((Path) source, Charset.forName(encoding));
+            List<TemplateGuard.Finding> bad = TemplateGuard.scan(text);
+            if (!bad.isEmpty()) {
+                TemplateGuard.Finding f = bad.get(0);
+                throw new IOException("templates/" + dir.relativize((Path) source).toString().replace('\\', '/') + ":"
+                        + f.line() + ":" + f.col() + ": " + f.message());
+            }
+            return new StringReader(text);
         }
 
         @Override

@@ -17,7 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -116,6 +116,43 @@ class MachineFormatTest {
         assertEquals("", r.out());
         assertEquals(Set.of(), validate(JSON.readTree(java.nio.file.Files.readString(f))));
         assertEquals(2, run("check", "--report", f.toString(), FILES[1]).code());
+    }
+
+    /** --report writes only a report: never over the data it checks, a data file, a PDF, or into a missing folder. */
+    @Test
+    void reportRefusesToReplaceDataOrAPdf(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path a = tmp.resolve("a.yaml");
+        Path b = tmp.resolve("b.yaml");
+        java.nio.file.Files.copy(Path.of(FILES[1]), a);
+        java.nio.file.Files.copy(Path.of(FILES[1]), b);
+        byte[] data = java.nio.file.Files.readAllBytes(a);
+        Run r = run("check", "--format", "json", "--report", a.toString(), b.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--report 不能写到“" + a.toString().replace('\\', '/')), r.err());
+        assertArrayEquals(data, java.nio.file.Files.readAllBytes(a));
+        // the same file under another name (a link) is still the data
+        Path link = tmp.resolve("link.json");
+        java.nio.file.Files.createSymbolicLink(link, a);
+        assertEquals(2, run("check", "--format", "json", "--report", link.toString(), a.toString()).code());
+        assertArrayEquals(data, java.nio.file.Files.readAllBytes(a));
+
+        Path pdf = tmp.resolve("out/x.pdf");
+        java.nio.file.Files.createDirectories(pdf.getParent());
+        java.nio.file.Files.writeString(pdf, "%PDF-1.7 published");
+        r = run("check", "--format", "sarif", "--report", pdf.toString(), FILES[1]);
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains(".pdf 文件"), r.err());
+        assertEquals("%PDF-1.7 published", java.nio.file.Files.readString(pdf));
+
+        Path missing = tmp.resolve("没有的文件夹/r.json");
+        r = run("check", "--format", "json", "--report", missing.toString(), FILES[1]);
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--report 的文件夹"), r.err());
+        assertEquals(1, r.err().lines().filter(l -> l.contains("没有的文件夹")).count(), r.err());
+        assertFalse(java.nio.file.Files.exists(missing.getParent()));
+
+        assertEquals(2, run("check", "--format", "json", "--report", tmp.toString(), FILES[1]).code());
+        assertEquals(List.of(), java.nio.file.Files.list(tmp).filter(p -> p.toString().contains(".tmp-")).toList());
     }
 
     @Test
