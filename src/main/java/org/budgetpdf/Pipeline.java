@@ -57,9 +57,14 @@ public final class Pipeline {
     }
 
     /** A checked file: its source lines, its diagnostics and, when it bound, the realized figures and the layout. */
-    public record Checked(SourceFile source, Diagnostics diags, Optional<Realized> realized, Optional<Layout> layout) {
+    /**
+     * A checked file: its source lines, its diagnostics and, when it bound, the realized figures and the layout, and
+     * the layout's template rendered with them (null when it could not be: the diagnostics say why).
+     */
+    public record Checked(SourceFile source, Diagnostics diags, Optional<Realized> realized, Optional<Layout> layout,
+                          Report report, String xhtml) {
         public boolean ok() {
-            return realized.isPresent() && layout.isPresent() && !diags.hasErrors();
+            return realized.isPresent() && layout.isPresent() && xhtml != null && !diags.hasErrors();
         }
     }
 
@@ -77,11 +82,12 @@ public final class Pipeline {
         Optional<Disclosure> doc = Steps.time("绑定", () -> new Binder().bind(src, diags));
         if (doc.isEmpty()) {
             diags.collapseAliases(org.budgetpdf.load.AliasUses.of(src));
-            return new Checked(src, diags, Optional.empty(), Optional.empty());
+            return new Checked(src, diags, Optional.empty(), Optional.empty(), null, null);
         }
         Disclosure d = doc.get();
         Optional<Layout> layout = chooseLayout(d, diags);
-        Realized realized = Steps.time("计算", () -> Realize.of(d, Catalog.forYear(d.catalogYear())));
+        Realized realized = Steps.time("计算", () -> Realize.of(d, Catalog.forYear(d.catalogYear()),
+                layout.isPresent() ? layout.get()::projectCategory : t -> t));
         Steps.time("检查", () -> {
             checker.check(new Context(d, realized, layout.orElse(null), src), diags);
             return null;
@@ -90,8 +96,30 @@ public final class Pipeline {
             layout.flatMap(this::glyphs).ifPresent(g -> org.budgetpdf.check.GlyphCheck.check(src, g, diags));
             return null;
         });
+        // The template is run at check, not only at build: a name it uses that this data lacks is an error now.
+        Report report = null;
+        String xhtml = null;
+        if (layout.isPresent() && !diags.hasErrors()) {
+            report = new Report(realized, layout.get());
+            xhtml = template(layout.get(), report, diags);
+        }
         diags.collapseAliases(org.budgetpdf.load.AliasUses.of(src));
-        return new Checked(src, diags, Optional.of(realized), layout);
+        return new Checked(src, diags, Optional.of(realized), layout, report, xhtml);
+    }
+
+    /** The layout's template rendered for this file, or null after an E-LAYOUT at the template's line. */
+    private String template(Layout layout, Report report, Diagnostics diags) {
+        try {
+            return Steps.time("模板", () -> templates().render(layout.template(), report));
+        } catch (freemarker.template.TemplateException e) {
+            diags.add(org.budgetpdf.render.TemplateErrors.diagnostic(e));
+            return null;
+        } catch (IOException e) {
+            diags.add(org.budgetpdf.render.TemplateErrors.diagnostic(e, layout.template()));
+            return null;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The layout the file names (版式), else the default layout for its kind and year. */
@@ -111,6 +139,7 @@ public final class Pipeline {
             }
             return l;
         }
+        overlappingDefaults().forEach(diags::add);
         List<org.budgetpdf.diag.Diagnostic> broken = new java.util.ArrayList<>();
         for (String n : names) {
             Loaded l = loaded(n);
@@ -127,6 +156,18 @@ public final class Pipeline {
         diags.error("E-LAYOUT", org.budgetpdf.diag.SourcePos.fileOnly(d.file()), "没有适用于" + d.year() + "年" + d.kind().label()
                 + "的默认版式", "在文件开头写“版式: …”选择一个版式；templates/ 下的版式：" + String.join("、", names) + "。");
         return Optional.empty();
+    }
+
+    private List<org.budgetpdf.diag.Diagnostic> overlaps;
+
+    /** Two layouts claiming one 默认年度: every file that relies on the default is told (read once). */
+    private synchronized List<org.budgetpdf.diag.Diagnostic> overlappingDefaults() {
+        if (overlaps == null) {
+            Diagnostics d = new Diagnostics();
+            layouts.overlappingDefaults(d);
+            overlaps = d.sorted();
+        }
+        return overlaps;
     }
 
     /** A layout as loaded (empty when its files have errors) with the problems of its files. */
@@ -157,8 +198,8 @@ public final class Pipeline {
     public Built render(Checked c) throws Exception {
         Realized realized = c.realized().orElseThrow();
         Layout layout = c.layout().orElseThrow();
-        Report report = new Report(realized, layout);
-        String rendered = Steps.time("模板", () -> templates().render(layout.template(), report));
+        Report report = c.report();
+        String rendered = c.xhtml();
         String xhtml = glyphs(layout).map(g -> g.withFallbacks(rendered)).orElse(rendered);
         PdfMeta meta = new PdfMeta(head(xhtml, "<title>([^<]*)</title>"), head(xhtml, "<meta name=\"author\" content=\"([^\"]*)\""),
                 head(xhtml, "<meta name=\"subject\" content=\"([^\"]*)\""),

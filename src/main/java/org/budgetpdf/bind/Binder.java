@@ -10,12 +10,14 @@ import org.budgetpdf.model.Assets;
 import org.budgetpdf.model.Department;
 import org.budgetpdf.model.Disclosure;
 import org.budgetpdf.model.DocKind;
+import org.budgetpdf.model.Extra;
 import org.budgetpdf.model.Fact;
 import org.budgetpdf.model.Fund;
 import org.budgetpdf.model.GovLevel;
 import org.budgetpdf.model.Indicator;
 import org.budgetpdf.model.Line;
 import org.budgetpdf.model.Measure;
+import org.budgetpdf.model.NamedCode;
 import org.budgetpdf.model.Nature;
 import org.budgetpdf.model.Performance;
 import org.budgetpdf.model.Project;
@@ -23,6 +25,7 @@ import org.budgetpdf.model.Reasons;
 import org.budgetpdf.model.SanGongCounts;
 import org.budgetpdf.model.Unit;
 import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -44,10 +47,11 @@ import java.util.Optional;
  */
 public final class Binder {
     private static final int FUNCTION_ITEM = 7;
+    private static final int ECON_CLASS = 3;
     private static final int ECON_ITEM = 5;
     /** 三公 parts as written in the file, in print order. */
     public static final List<String> SANGONG_PARTS = List.of("因公出国", "公务用车购置", "公务用车运行", "公务接待");
-    private static final List<String> BUDGET_ONLY = List.of("基本支出", "项目");
+    private static final List<String> BUDGET_ONLY = List.of("基本支出", "项目支出", "项目");
     private static final List<String> FINAL_ONLY = List.of("决算明细", "结转结余", "基本支出经济分类");
 
     private Reader.Ctx ctx;
@@ -56,6 +60,9 @@ public final class Binder {
     private final List<Line> lines = new ArrayList<>();
     private final List<Project> projects = new ArrayList<>();
     private final Map<String, Reasons.Given> reasons = new LinkedHashMap<>();
+    private final List<NamedCode> named = new ArrayList<>();
+    /** Projects listed without amounts (the documents give only the total), with where each is written. */
+    private final List<Project> amountless = new ArrayList<>();
 
     public Optional<Disclosure> bind(SourceFile src, Diagnostics diags) {
         if (src.root() == null) return Optional.empty();
@@ -78,9 +85,12 @@ public final class Binder {
             diags.error("E-MISSING", r.posOf("单位"), "“单位”下没有任何预算单位", "在“单位:”下至少写一个单位（第一个是本级）。");
         }
         if (kind == DocKind.BUDGET) {
-            r.list("基本支出", false).forEach(this::basicLine);
+            r.list("基本支出", false).forEach(b -> spendBlock(b, Nature.BASIC));
+            List<Reader> totals = r.list("项目支出", false);
+            totals.forEach(b -> spendBlock(b, Nature.PROJECT));
             List<Reader> ps = r.list("项目", false);
             for (int i = 0; i < ps.size(); i++) project(ps.get(i), "p" + (i + 1));
+            projectDetail(r, !totals.isEmpty());
         } else {
             r.list("决算明细", true).forEach(this::finalLine);
             r.obj("结转结余", true).ifPresent(this::carry);
@@ -105,6 +115,7 @@ public final class Binder {
         Performance perf = r.obj("绩效", false).map(this::performance).orElse(null);
         r.obj("上年", false).ifPresent(this::prior);
         r.obj("变动原因", false).ifPresent(this::reasons);
+        Map<String, Extra> extras = r.obj("附加", false).map(this::extras).orElse(Map.of());
         Approved approved = null;
         if (r.has("批复")) approved = r.obj("批复", false).map(this::approved).orElse(null);
         if (r.has("控制数")) approved = r.obj("控制数", false).map(this::approved).orElse(null);
@@ -128,7 +139,7 @@ public final class Binder {
         }
         return Optional.of(new Disclosure(src.name(), kind, year, catalogYear, publish, layout, layoutPos, dept,
                 units, List.copyOf(all), List.copyOf(lines), List.copyOf(projects), usage, assets, perf, counts,
-                new Reasons(Collections.unmodifiableMap(reasons)), approved, other));
+                new Reasons(Collections.unmodifiableMap(reasons)), approved, other, List.copyOf(named), extras));
     }
 
     /** 文档 must match the sections: a 决算 written with 基本支出/项目, or a 预算 with 决算明细, is reported once. */
@@ -189,7 +200,7 @@ public final class Binder {
                 r.label("级次", GovLevel.class, true, "政府级次").orElse(GovLevel.COUNTY),
                 r.str("职责概述", false), r.strList("职责", true), r.strList("机构设置", false),
                 r.countOrNull("编制人数"), r.countOrNull("实有人数"), r.str("负责人", false), r.str("联系人", false),
-                r.str("联系电话", false), r.pos());
+                r.str("联系电话", false), r.str("预算编码", false), r.pos());
         r.finish();
         return d;
     }
@@ -212,21 +223,51 @@ public final class Binder {
                 : Fund.APPROPRIATION;
     }
 
-    // ---- 部门预算: 基本支出 and 项目 ---------------------------------------------------------------------------------
+    // ---- 部门预算: 基本支出, 项目支出 and 项目 -------------------------------------------------------------------------
 
-    private void basicLine(Reader r) {
+    /**
+     * A code written plainly ({@code 2101501}) or named by the file ({@code {编码: 2130101, 名称: 行政运行}}, for a code
+     * the shipped catalog may not hold): the name is kept as a {@link NamedCode} and printed as given.
+     */
+    private String codeRef(Reader r, String key, boolean required, String what, String kind, int... lengths) {
+        if (!(r.value(key) instanceof MappingNode)) return r.code(key, required, what, lengths);
+        Reader m = r.obj(key, false).orElseThrow();
+        String code = m.code("编码", true, what, lengths);
+        String name = m.str("名称", true);
+        m.finish();
+        if (!code.isEmpty() && !name.isEmpty()) named.add(new NamedCode(kind, code, name, m.posOf("编码")));
+        return code;
+    }
+
+    /**
+     * A 基本支出 block, or a 项目支出 block (project money by 功能科目 when the documents give only the total, not the
+     * amount of each project): unit × 项 × fund, amounts by 经济科目 at 款 level ({@code 30101: 14.74}) or, when the
+     * split is unknown, at 类 level ({@code 301: 25.38}); an amount may be {@code {金额: 1.20, 名称: …}} to name a code.
+     */
+    private void spendBlock(Reader r, Nature nature) {
         String unit = r.str("单位", true);
-        String fn = r.code("功能科目", true, "功能分类项", FUNCTION_ITEM);
+        String fn = codeRef(r, "功能科目", true, "功能分类项", NamedCode.FUNCTION, FUNCTION_ITEM);
         SourcePos fnPos = r.posOf("功能科目");
         String fnName = r.str("功能科目名称", false);
         Fund fund = fund(r);
+        String type = nature == Nature.PROJECT ? r.strOrNull("类型") : null;
         r.obj("经济科目", true).ifPresent(e -> {
             for (NodeTuple t : e.tuples()) {
-                String code = e.codeOf(t.getKeyNode(), "经济科目", "部门经济分类款", ECON_ITEM);
-                BigDecimal amt = e.amountOf(t.getValueNode(), "经济科目 " + code);
+                String code = e.codeOf(t.getKeyNode(), "经济科目", "部门经济分类", ECON_CLASS, ECON_ITEM);
+                BigDecimal amt;
+                SourcePos at = ctx.pos(t.getKeyNode());
+                if (t.getValueNode() instanceof MappingNode) {
+                    Reader m = e.obj(((ScalarNode) t.getKeyNode()).getValue(), false).orElseThrow();
+                    Amount a = m.amount("金额", true);
+                    String name = m.str("名称", false);
+                    m.finish();
+                    amt = a.value();
+                    if (!code.isEmpty() && !name.isEmpty()) named.add(new NamedCode(NamedCode.ECON, code, name, at));
+                } else {
+                    amt = e.amountOf(t.getValueNode(), "经济科目 " + code);
+                }
                 if (!code.isEmpty() && amt != null) {
-                    facts.add(new Fact(Measure.SPEND, unit, fn, code, fund, Nature.BASIC, null, null, amt,
-                            ctx.pos(t.getKeyNode())));
+                    facts.add(new Fact(Measure.SPEND, unit, fn, code, fund, nature, null, null, amt, at, type));
                 }
             }
             if (e.tuples().isEmpty() && e.isMapping()) {
@@ -234,7 +275,50 @@ public final class Binder {
             }
         });
         r.finish();
-        lines.add(new Line(unit, fn, fnName, fund, r.pos(), fnPos, null));
+        lines.add(new Line(unit, fn, fnName, fund, nature, r.pos(), fnPos, null));
+    }
+
+    /**
+     * Projects carry their own amounts, or (when the documents give only the total) none, the total being written in
+     * 项目支出 blocks; one file does one or the other, so that every project table adds up to what it prints.
+     */
+    private void projectDetail(Reader r, boolean totals) {
+        boolean withAmounts = projects.size() > amountless.size();
+        if (totals && withAmounts) {
+            Project p = projects.stream().filter(x -> !amountless.contains(x)).findFirst().orElseThrow();
+            ctx.diags().error("E-SHAPE", r.posOf("项目支出"), "写了“项目支出”合计，又有项目“" + p.name() + "”（第 "
+                            + p.pos().line() + " 行）写了自己的金额",
+                    "项目金额都知道时，每个项目写自己的金额，删去“项目支出”；只知道合计时，项目只写名称等，不写金额。");
+        } else if (!totals && !amountless.isEmpty()) {
+            Project p = amountless.get(0);
+            ctx.diags().error("E-MISSING", p.pos(), "项目“" + p.name() + "”没有金额，文件里也没有“项目支出”合计",
+                    "写上这个项目的功能科目、经济科目和金额；公开文件只给出项目支出合计时，把合计按功能科目写在“项目支出:”下"
+                            + "（写法同“基本支出”），项目只列名称。");
+        }
+    }
+
+    /** 附加: the province's own items, key → text, list of paragraphs, or {金额: …}. */
+    private Map<String, Extra> extras(Reader r) {
+        Map<String, Extra> out = new LinkedHashMap<>();
+        for (NodeTuple t : r.tuples()) {
+            String key = ((ScalarNode) t.getKeyNode()).getValue().strip();
+            SourcePos at = ctx.pos(t.getKeyNode());
+            Node v = t.getValueNode();
+            if (v instanceof MappingNode) {
+                Reader m = r.obj(key, true).orElseThrow();
+                Amount a = m.amount("金额", true);
+                m.finish();
+                facts.add(Fact.item(Measure.OTHER, Extra.PREFIX + key, a.value(), a.pos()));
+                out.put(key, new Extra(key, List.of(), true, at));
+            } else if (v instanceof SequenceNode) {
+                out.put(key, new Extra(key, r.strList(key, true), false, at));
+            } else {
+                String text = r.str(key, true);
+                if (!text.isEmpty()) out.put(key, new Extra(key, List.of(text), false, at));
+            }
+        }
+        r.finish();
+        return Collections.unmodifiableMap(out);
     }
 
     private void project(Reader r, String id) {
@@ -244,7 +328,10 @@ public final class Binder {
         String listed = r.str("列示单位", false);
         String type = r.str("类型", true);
         SourcePos typePos = r.posOf("类型");
-        if (r.has("明细")) {
+        boolean noAmount = java.util.stream.Stream.of("明细", "功能科目", "经济科目", "金额", "资金").noneMatch(r::has);
+        if (noAmount) {
+            // listed without amounts: the documents give only the total (项目支出)
+        } else if (r.has("明细")) {
             List<Reader> ls = r.list("明细", true);
             for (Reader l : ls) {
                 projectLine(l, unit, id);
@@ -269,13 +356,14 @@ public final class Binder {
         List<String> goals = r.strList("绩效目标", false);
         List<Indicator> indicators = r.has("绩效指标") ? indicators(r.obj("绩效指标", false).orElseThrow()) : List.of();
         r.finish();
-        projects.add(new Project(id, code, name, unit, listed, type, typePos, transfer, content, goals, indicators,
-                r.pos()));
+        Project p = new Project(id, code, name, unit, listed, type, typePos, transfer, content, goals, indicators, r.pos());
+        projects.add(p);
+        if (noAmount) amountless.add(p);
     }
 
     private void projectLine(Reader r, String unit, String id) {
-        String fn = r.code("功能科目", true, "功能分类项", FUNCTION_ITEM);
-        String econ = r.code("经济科目", true, "部门经济分类款", ECON_ITEM);
+        String fn = codeRef(r, "功能科目", true, "功能分类项", NamedCode.FUNCTION, FUNCTION_ITEM);
+        String econ = codeRef(r, "经济科目", true, "部门经济分类", NamedCode.ECON, ECON_CLASS, ECON_ITEM);
         Fund fund = fund(r);
         Amount amt = r.amount("金额", true);
         facts.add(new Fact(Measure.SPEND, unit, fn, econ, fund, Nature.PROJECT, id, null, amt.value(), amt.pos()));
@@ -313,7 +401,7 @@ public final class Binder {
     // ---- 部门决算: 决算明细, 结转结余, 基本支出经济分类 ------------------------------------------------------------------
 
     private void finalLine(Reader r) {
-        String fn = r.code("功能科目", true, "功能分类项", FUNCTION_ITEM);
+        String fn = codeRef(r, "功能科目", true, "功能分类项", NamedCode.FUNCTION, FUNCTION_ITEM);
         SourcePos at = r.posOf("功能科目");
         // 资金: 财政拨款 (一般公共预算财政拨款, the default), 政府性基金 or 国有资本经营 (公开08/09)
         Fund fund = fund(r);
@@ -334,7 +422,7 @@ public final class Binder {
         Reasons.Given why = r.has("差异原因")
                 ? new Reasons.Given(r.str("差异原因", false), r.posOf("差异原因"), List.of(), r.posOf("差异原因")) : null;
         r.finish();
-        lines.add(new Line(null, fn, "", fund, at, at, why));
+        lines.add(new Line(null, fn, "", fund, null, at, at, why));
     }
 
     private void itemAmount(Reader r, String key, java.util.function.Function<Amount, Fact> fact) {
@@ -421,6 +509,7 @@ public final class Binder {
     }
 
     private static final List<String> PROCUREMENT_ITEMS = List.of("货物", "工程", "服务", "中小企业", "小微企业");
+    private static final List<String> PERFORMANCE_AMOUNTS = List.of("上年评价金额", "拟评价金额", "自评金额", "重点评价金额", "全年预算数");
 
     private void procurement(Reader r) {
         for (String k : PROCUREMENT_ITEMS) {
@@ -472,7 +561,7 @@ public final class Binder {
     // ---- 绩效 -------------------------------------------------------------------------------------------------------
 
     private Performance performance(Reader r) {
-        for (String k : List.of("上年评价金额", "拟评价金额", "自评金额", "重点评价金额", "全年预算数")) {
+        for (String k : PERFORMANCE_AMOUNTS) {
             Amount a = r.amountOrNull(k);
             if (a != null) facts.add(Fact.item(Measure.OTHER, k, a.value(), a.pos()));
         }
@@ -516,6 +605,28 @@ public final class Binder {
     }
 
     // ---- 上年, 变动原因, 批复 -------------------------------------------------------------------------------------------
+
+    /**
+     * The single figures a file may give (细目 of a table's 取), by what they measure; 附加 items are
+     * {@code 附加.<key>} of {@link Measure#OTHER}, any key.
+     */
+    public static Map<Measure, List<String>> items() {
+        Map<Measure, List<String>> m = new java.util.EnumMap<>(Measure.class);
+        List<String> sanGong = new ArrayList<>(SANGONG_PARTS);
+        sanGong.add("外宾接待");
+        m.put(Measure.SANGONG, List.copyOf(sanGong));
+        m.put(Measure.SANGONG_BUDGET, SANGONG_PARTS);
+        m.put(Measure.PROCUREMENT, PROCUREMENT_ITEMS);
+        m.put(Measure.ASSETS, ASSET_AMOUNTS);
+        m.put(Measure.RUNNING_COST, List.of("金额", "明细"));
+        List<String> prior = new ArrayList<>(PRIOR_ITEMS);
+        for (String p : SANGONG_PARTS) prior.add("三公." + p);
+        m.put(Measure.PRIOR, List.copyOf(prior));
+        m.put(Measure.OTHER, PERFORMANCE_AMOUNTS);
+        m.put(Measure.OPENING, List.of("年初财政拨款", "年初其他资金"));
+        m.put(Measure.CLOSING, List.of("年末财政拨款", "年末其他资金"));
+        return Collections.unmodifiableMap(m);
+    }
 
     /** 上年 figures a file may give, as written. */
     public static final List<String> PRIOR_ITEMS = List.of("收支总计", "一般公共预算", "政府性基金", "国有资本经营",

@@ -4,11 +4,11 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** "Did you mean" for misspelt keys and labels. */
-final class Suggest {
+public final class Suggest {
     private Suggest() {
     }
 
-    static Optional<String> closest(String word, Collection<String> candidates) {
+    public static Optional<String> closest(String word, Collection<String> candidates) {
         String best = null;
         int bestDist = Integer.MAX_VALUE;
         for (String c : candidates) {

@@ -8,6 +8,8 @@ import org.budgetpdf.diag.SourcePos;
 import org.budgetpdf.model.Fact;
 import org.budgetpdf.model.Indicator;
 import org.budgetpdf.model.Line;
+import org.budgetpdf.layout.Layout;
+import org.budgetpdf.layout.Vocabulary;
 import org.budgetpdf.model.Measure;
 import org.budgetpdf.model.Nature;
 import org.budgetpdf.model.Project;
@@ -80,14 +82,31 @@ final class CodeRules {
         }
     }
 
-    /** C02: a project's 类型 is a word of the edition's vocabulary (2021: 人员类/运转类/特定目标类 …; 2025: 其他运转类 …). */
+    /**
+     * C02: the layout can place every 项目类型 the file writes: its 词表 (layout.yaml) names a category for it, this
+     * year's word or another year's. A type it cannot place would be left out of every 项目类型 column, or fall into
+     * a catch-all: never silently. A layout without 词表 does not split by type, and takes any.
+     */
     static void projectTypes(Context ctx, Diagnostics x) {
-        Map<String, String> types = ctx.catalog().vocabulary("项目类型");
+        if (ctx.layout() == null) return;
+        Vocabulary v = ctx.layout().vocab().get(Layout.PROJECT_TYPE);
+        if (v == null) return;
+        String where = ctx.layout().file() + ":" + v.pos().line();
         for (Project p : ctx.doc().projects()) {
-            if (p.type().isEmpty() || types.containsKey(p.type())) continue;
-            x.error("E-PROJECT-TYPE", p.typePos(), "项目“" + p.name() + "”的类型“" + p.type() + "”不在" + ctx.catalog().editionYear()
-                            + "年的项目类型中", "可选值：" + String.join("、", types.keySet())
-                            + "。新的类型请加到 src/main/resources/catalog/" + ctx.catalog().editionYear() + "/vocabulary.csv。");
+            if (v.categoryOf(p.type()).isPresent()) continue;
+            x.error("E-PROJECT-TYPE", p.type().isEmpty() ? p.pos() : p.typePos(), "项目“" + p.name() + "”的类型"
+                            + (p.type().isEmpty() ? "没有写" : "“" + p.type() + "”不是版式 " + ctx.layout().name() + " 的项目类型"),
+                    "版式按项目类型分栏：" + v.describe() + "（见 " + where + "）。改写成其中之一；本地另有说法时，在 layout.yaml 的“词表”中加到对应的类下。");
+        }
+        for (Line l : ctx.doc().lines()) {
+            if (l.nature() != Nature.PROJECT) continue;
+            String type = ctx.cube().atoms().stream().map(Atom::fact).filter(f -> f.nature() == Nature.PROJECT
+                    && f.project() == null && l.unit().equals(f.unit()) && l.function().equals(f.function()) && l.fund() == f.fund())
+                    .map(Fact::projectType).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            if (type != null && v.categoryOf(type).isPresent()) continue;
+            x.error("E-PROJECT-TYPE", l.pos(), "“项目支出”中单位 " + l.unit() + " 功能科目 " + l.function() + " 的一段"
+                            + (type == null ? "没有写“类型”" : "的类型“" + type + "”不是版式 " + ctx.layout().name() + " 的项目类型"),
+                    "版式按项目类型分栏：" + v.describe() + "（见 " + where + "）。在这一段写“类型: …”。");
         }
     }
 

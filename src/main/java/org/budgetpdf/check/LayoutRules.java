@@ -3,6 +3,8 @@ package org.budgetpdf.check;
 import org.budgetpdf.diag.Diagnostics;
 import org.budgetpdf.diag.SourcePos;
 import org.budgetpdf.layout.Layout;
+import org.budgetpdf.layout.TableEngine;
+import org.budgetpdf.layout.TableSpec;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -16,7 +18,7 @@ final class LayoutRules {
     private LayoutRules() {
     }
 
-    /** L01: data the layout's templates print is in the file (else that part of the document stays empty). */
+    /** L01: data the layout's templates print is in the file; the hint says what the layout prints without it. */
     static void layoutData(Context ctx, Diagnostics x) {
         Layout l = ctx.layout();
         if (l == null) return;
@@ -25,7 +27,20 @@ final class LayoutRules {
             if (p.present) continue;
             x.warning("W-LAYOUT-DATA", p.at == null ? SourcePos.fileOnly(ctx.doc().file()) : pos(ctx, p.at),
                     "版式 " + l.name() + " 需要“" + n.path() + "”（" + n.why() + "），数据文件中没有",
-                    "补上这一项；不补时这一部分不印出。也可以换用其他版式（“版式:”）。");
+                    "补上这一项；" + n.missingText() + "。也可以换用其他版式（“版式:”）。");
+        }
+    }
+
+    /**
+     * L02: every table the layout declares adds up on this file's amounts — each 合计/小计/总计 row and column the sum
+     * of its parts, no money outside every column or row, the grand total the figure the table claims.
+     */
+    static void tableSums(Context ctx, Diagnostics x) {
+        Layout l = ctx.layout();
+        // after a data error a table cannot add up for the layout's sake: report the data, not a cascade here
+        if (l == null || x.hasErrors()) return;
+        for (TableSpec t : l.tables().values()) {
+            for (var f : TableEngine.audit(t, ctx.realized(), ctx.dept(), l)) x.error("E-TABLE-SUM", f.pos(), f.message(), f.hint());
         }
     }
 

@@ -21,7 +21,7 @@ public final class Rules {
                     false, CodeRules::codes),
             new Rule("B15", "基本支出只用人员和公用经费的经济分类", BUDGET, List.of("E-BASIC-ECON"), false,
                     CodeRules::basicEconClasses),
-            new Rule("C02", "项目类型在本年度的分类中", BUDGET, List.of("E-PROJECT-TYPE"), false, CodeRules::projectTypes),
+            new Rule("C02", "版式能放下数据中的每个项目类型（词表）", BUDGET, List.of("E-PROJECT-TYPE"), false, CodeRules::projectTypes),
             new Rule("C03", "绩效指标使用规范的一级、二级名称", BUDGET, List.of("W-INDICATOR"), false, CodeRules::indicatorNames),
             new Rule("C04", "车辆类别规范", BOTH, List.of("W-VEHICLE"), false, CodeRules::vehicleKinds),
             new Rule("R01", "批复后20日内、在规定年度内公开（rules.md §1.1）", BOTH, List.of("E-DATE", "W-DATE"), false,
@@ -50,6 +50,8 @@ public final class Rules {
                     Plausibility::unusual),
             new Rule("D12", "与上年文件、所属单位文件一致（同一文件夹）", BOTH, List.of("E-OTHER-FILE"), true, OtherFiles::compare),
             new Rule("L01", "版式需要的数据", BOTH, List.of("W-LAYOUT-DATA"), false, LayoutRules::layoutData),
+            new Rule("L02", "版式的每张表：合计等于各部分之和，没有漏掉的钱", BOTH, List.of("E-TABLE-SUM"), true,
+                    LayoutRules::tableSums),
             new Rule("R13", "公开规定要求的说明事项（rules.md §1.3）", BOTH, List.of("W-MISSING-ITEM"), false,
                     LayoutRules::completeness),
             // last: it takes the explained warnings out of what the rules above reported

@@ -10,6 +10,7 @@ import org.budgetpdf.model.Fund;
 import org.budgetpdf.model.Indicator;
 import org.budgetpdf.model.Line;
 import org.budgetpdf.model.Measure;
+import org.budgetpdf.model.NamedCode;
 import org.budgetpdf.model.Nature;
 import org.budgetpdf.model.Performance;
 import org.budgetpdf.model.Project;
@@ -330,7 +331,9 @@ public final class Figures {
         return out;
     }
 
+    /** The name a table prints: as the file names it ({编码, 名称} or 功能科目名称), else the catalog's. */
     public String functionName(String code) {
+        for (NamedCode n : d.named()) if (n.kind().equals(NamedCode.FUNCTION) && n.code().equals(code)) return n.name();
         for (Line l : d.lines()) {
             if (l.function().equals(code) && !l.givenName().isEmpty()) return l.givenName();
         }
@@ -338,6 +341,7 @@ public final class Figures {
     }
 
     public String econName(String code) {
+        for (NamedCode n : d.named()) if (n.kind().equals(NamedCode.ECON) && n.code().equals(code)) return n.name();
         return cat.econDeptName(code).orElse(code);
     }
 

@@ -14,6 +14,7 @@ import org.budgetpdf.model.Unit;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -35,6 +36,14 @@ public final class Realize {
     }
 
     public static Realized of(Disclosure d, Catalog catalog) {
+        return of(d, catalog, t -> t);
+    }
+
+    /**
+     * @param projectCategory the layout's category of a 项目类型 as written (its 词表), or the value itself when the
+     *                        layout has none for it (the checker reports that)
+     */
+    public static Realized of(Disclosure d, Catalog catalog, java.util.function.UnaryOperator<String> projectCategory) {
         List<Fact> facts = d.facts();
         int n = facts.size();
         BigDecimal[] shown = new BigDecimal[n];
@@ -67,11 +76,33 @@ public final class Realize {
             Money m = Money.of(shown[i] == null ? f.value() : shown[i]);
             Unit u = f.unit() == null ? null : d.unit(f.unit());
             UnitType type = u == null ? fallback : u.type();
-            String gov = f.econ() == null ? null : catalog.govEconFor(f.econ(), type).orElse(null);
+            String gov = f.econ() == null ? null : govEcon(catalog, f.econ(), type);
             Project p = f.project() == null ? null : d.project(f.project());
-            atoms.add(new Atom(f, m, gov, p == null ? null : p.type(), u == null ? null : u.type().label()));
+            String projectType = p != null ? p.type() : f.projectType();
+            atoms.add(new Atom(f, m, gov, projectType == null ? null : projectCategory.apply(projectType),
+                    u == null ? null : u.type().label()));
         }
         return new Realized(d, catalog, new Cube(atoms));
+    }
+
+    /**
+     * The 政府经济分类 of a 部门经济分类 code: the catalog's mapping of a 款; for a 类 (the file gives no 款 split) or a
+     * 款 the catalog does not map (named by the file), the one 政府 款 — else 类 — that every mapped 款 of its class goes
+     * to for this unit type; null when they go to several (nothing is guessed).
+     */
+    static String govEcon(Catalog catalog, String econ, UnitType type) {
+        Optional<String> mapped = catalog.govEconFor(econ, type);
+        if (mapped.isPresent()) return mapped.get();
+        if (econ.length() < 3) return null;
+        String cls = econ.substring(0, 3);
+        java.util.Set<String> targets = new java.util.TreeSet<>();
+        for (String code : catalog.econDept().keySet()) {
+            if (code.length() == 5 && code.startsWith(cls)) catalog.govEconFor(code, type).ifPresent(targets::add);
+        }
+        if (targets.size() == 1) return targets.iterator().next();
+        java.util.Set<String> classes = new java.util.TreeSet<>();
+        for (String t : targets) classes.add(t.substring(0, 3));
+        return classes.size() == 1 ? classes.iterator().next() : null;
     }
 
     private static List<Integer> indices(List<Fact> facts, BigDecimal[] shown, Predicate<Fact> p) {

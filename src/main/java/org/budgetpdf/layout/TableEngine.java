@@ -9,11 +9,16 @@ import org.budgetpdf.compute.Money;
 import org.budgetpdf.compute.Numerals;
 import org.budgetpdf.compute.Realized;
 import org.budgetpdf.compute.Views.ProjectView;
+import org.budgetpdf.diag.SourcePos;
 import org.budgetpdf.layout.TableSpec.Column;
 import org.budgetpdf.layout.TableSpec.RowSpec;
 import org.budgetpdf.layout.TableSpec.Side;
 import org.budgetpdf.layout.TableView.Cell;
 import org.budgetpdf.layout.TableView.HeadCell;
+import org.budgetpdf.model.Fund;
+import org.budgetpdf.model.Labeled;
+import org.budgetpdf.model.Measure;
+import org.budgetpdf.model.Nature;
 import org.budgetpdf.model.Unit;
 
 import java.util.ArrayList;
@@ -21,22 +26,73 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Makes a {@link TableView} from a {@link TableSpec}: the header from the column tree, the rows from the row axes,
  * every amount cell {@code sum(scope ∧ table ∧ row ∧ column)} over the realized amounts. Knows dimensions, never a
- * province: everything regional is in the declaration.
+ * province: everything regional is in the declaration. The rows it lays out are also what {@link TableAudit} checks
+ * (every 合计 the sum of its parts), so the check and the print cannot disagree.
  */
 public final class TableEngine {
     private static final Map<String, String> KINDS = Map.of("合计", "total", "部门", "dept", "单位", "unit", "类", "class",
             "款", "kuan", "项", "item", "普通", "plain");
-    private static final java.util.Set<String> CODE_SHOWS = java.util.Set.of("编码", "类", "款", "项", "单位代码", "行次",
+    private static final Set<String> CODE_SHOWS = Set.of("编码", "类", "款", "项", "单位代码", "行次",
             "序号", "政府编码", "政府类", "政府款", "项目编码");
+    /** Measures whose amounts the file lists completely: an amount not written is a zero, not an unknown. */
+    private static final Set<Measure> LISTED = Set.of(Measure.SPEND, Measure.INCOME, Measure.INITIAL_BUDGET,
+            Measure.OPENING, Measure.CLOSING);
+
+    // ---- the row axes (按) -----------------------------------------------------------------------------------------
+
+    /** Options every row accepts besides its axis's own. */
+    public static final List<String> COMMON_OPTIONS = List.of("取", "样式", "零值", "含零");
+
+    /** Makes the rows of one axis, within the rows of an enclosing axis ({@code within}) at a depth. */
+    @FunctionalInterface
+    interface Expander {
+        List<RowData> rows(TableEngine e, RowSpec s, Filter within, int depth, Map<String, String> vars);
+    }
+
+    /**
+     * One row axis: the name tables.yaml writes after 按, the options it accepts besides {@link #COMMON_OPTIONS},
+     * whether another axis may be nested under each of its rows (下), and what it makes.
+     */
+    public record Axis(String name, List<String> options, boolean nests, Expander expander) {
+    }
+
+    /** Every axis, in the order templates/README.md documents them. A new axis is one entry here, nothing else. */
+    public static final Map<String, Axis> AXES = axes(
+            new Axis("部门", List.of("格式", "代码列"), true, TableEngine::deptRows),
+            new Axis("单位", List.of("单位格式", "代码列"), true, TableEngine::unitRows),
+            new Axis("功能", List.of("层级", "分单位", "单位格式"), false, TableEngine::functionAxis),
+            new Axis("功能类", List.of("类", "编号", "格式"), false, TableEngine::classRows),
+            new Axis("经济", List.of("层级", "对照"), false, TableEngine::econRows),
+            new Axis("经济列表", List.of("列表", "补充", "类格式"), false, TableEngine::econListRows),
+            new Axis("政府经济", List.of("层级"), false, TableEngine::govEconRows),
+            new Axis("项目", List.of("分单位", "明细", "单位格式"), false, TableEngine::projectRows),
+            new Axis("项目类型", List.of("格式"), true, (e, s, w, d, v) -> e.valueRows(s, w, d, Dim.PROJECT_TYPE)),
+            new Axis("资金", List.of("格式"), true, (e, s, w, d, v) -> e.valueRows(s, w, d, Dim.FUND)),
+            new Axis("性质", List.of("格式"), true, (e, s, w, d, v) -> e.valueRows(s, w, d, Dim.NATURE)),
+            new Axis("单位类型", List.of("格式"), true, (e, s, w, d, v) -> e.valueRows(s, w, d, Dim.UNIT_TYPE)),
+            new Axis("空行", List.of("空行"), false, (e, s, w, d, v) -> blanks(s)));
+
+    private static Map<String, Axis> axes(Axis... all) {
+        Map<String, Axis> m = new LinkedHashMap<>();
+        for (Axis a : all) m.put(a.name(), a);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** Options a fixed row (no 按) accepts. */
+    public static final List<String> FIXED_OPTIONS = List.of("名称", "取", "样式", "零值", "含零", "空", "级");
+
+    // ---- state --------------------------------------------------------------------------------------------------
 
     private final Realized r;
     private final Catalog cat;
     private final Figures scope;
+    private final TableSpec spec;
     private final Filter base;
     /** Whether the file has any amount of the measures the table shows (see {@link TableView#given()}). */
     private final boolean given;
@@ -45,9 +101,10 @@ public final class TableEngine {
         this.r = r;
         this.cat = r.catalog();
         this.scope = scope;
+        this.spec = spec;
         Filter s = scope.isUnit() ? Filter.of(Dim.UNIT, scope.code()) : Filter.ALL;
         this.base = s.and(spec.filter());
-        java.util.Set<String> measures = new java.util.TreeSet<>();
+        Set<String> measures = new TreeSet<>();
         collectMeasures(spec.filter(), measures);
         if (measures.isEmpty()) {
             for (Side side : spec.sides()) {
@@ -59,42 +116,88 @@ public final class TableEngine {
                 for (TableSpec.FooterCell c : f.cells()) if (c.filter() != null) collectMeasures(c.filter(), measures);
             }
         }
-        if (measures.isEmpty()) measures.add(org.budgetpdf.model.Measure.SPEND.label());
+        if (measures.isEmpty()) measures.add(Measure.SPEND.label());
         this.given = r.cube().has(s.and(Dim.MEASURE, measures));
     }
 
-    private static void collectMeasures(Filter f, java.util.Set<String> out) {
+    private static void collectMeasures(Filter f, Set<String> out) {
         for (Filter.Constraint c : f.parts()) if (c.dim() == Dim.MEASURE && !c.negate()) out.addAll(c.values());
     }
 
-    /** A row before formatting: its style, the texts of its label columns, and what its amounts add up (null: blank). */
-    private record RowData(String style, Map<String, String> attrs, Filter filter, boolean zeros) {
-        static RowData blank() {
-            return new RowData("普通", new HashMap<>(), null, false);
+    /** What a row is in the table's arithmetic (see {@link TableAudit}). */
+    enum Role {
+        /** 合计 / 总计 / 小计: the sum of the rows it closes or opens. */
+        TOTAL,
+        /** A row that is the sum of the deeper rows after it (a 类 over its 款, a unit over its 项, 一、 over （一）). */
+        GROUP,
+        /** A row of the finest level. */
+        DETAIL,
+        /** 其中：…, part of the row before it, added nowhere. */
+        SUBSET,
+        /** A row whose amounts the file does not give (a project listed without amounts): sums over it are not checked. */
+        UNKNOWN,
+        /** An empty row. */
+        BLANK
+    }
+
+    /**
+     * A row before formatting: its style, the texts of its label columns, what its amounts add up (null: blank), its
+     * role and depth in the table's arithmetic and the tables.yaml entry it comes from.
+     */
+    record RowData(String style, Map<String, String> attrs, Filter filter, boolean zeros, Role role, int depth,
+                   SourcePos pos) {
+        static RowData blank(SourcePos pos) {
+            return new RowData("普通", new HashMap<>(), null, false, Role.BLANK, 0, pos);
+        }
+
+        String label() {
+            return attrs.getOrDefault("名称", "");
+        }
+
+        RowData withRole(Role r) {
+            return new RowData(style, attrs, filter, zeros, r, depth, pos);
         }
     }
 
     public static TableView build(TableSpec spec, Realized r, Figures scope) {
-        return new TableEngine(r, scope, spec).make(spec);
+        return new TableEngine(r, scope, spec).make();
     }
 
-    private TableView make(TableSpec spec) {
+    /**
+     * The table's arithmetic, checked: every 合计 the sum of its parts, no money outside every column or row. Money
+     * of a 项目类型 the layout cannot place is left to E-PROJECT-TYPE (reported at the data).
+     */
+    public static List<TableAudit.Finding> audit(TableSpec spec, Realized r, Figures scope, Layout layout) {
+        TableEngine e = new TableEngine(r, scope, spec);
+        Map<String, String> vars = e.vars();
+        List<List<RowData>> sides = new ArrayList<>();
+        for (Side s : spec.sides()) {
+            List<RowData> rows = new ArrayList<>(e.expand(s.rows(), Filter.ALL, vars));
+            rows.addAll(e.expand(s.tail(), Filter.ALL, vars));
+            sides.add(rows);
+        }
+        Vocabulary types = layout.vocab().get(Layout.PROJECT_TYPE);
+        return new TableAudit(spec, fill(spec.title(), vars), r, e.base, types == null ? null : types.categories().keySet())
+                .check(sides);
+    }
+
+    private TableView make() {
         Map<String, String> vars = vars();
         List<Side> sides = spec.sides();
         // rows of every side, bodies padded to the same length, tails aligned at the bottom
         List<List<RowData>> bodies = new ArrayList<>();
         List<List<RowData>> tails = new ArrayList<>();
         for (Side s : sides) {
-            bodies.add(expand(s.rows(), vars));
-            tails.add(expand(s.tail(), vars));
+            bodies.add(expand(s.rows(), Filter.ALL, vars));
+            tails.add(expand(s.tail(), Filter.ALL, vars));
         }
         int bodyLen = bodies.stream().mapToInt(List::size).max().orElse(0);
         int tailLen = tails.stream().mapToInt(List::size).max().orElse(0);
         List<List<RowData>> sideRows = new ArrayList<>();
         for (int i = 0; i < sides.size(); i++) {
             List<RowData> rows = new ArrayList<>(bodies.get(i));
-            while (rows.size() < bodyLen) rows.add(RowData.blank());
-            for (int k = tails.get(i).size(); k < tailLen; k++) rows.add(RowData.blank());
+            while (rows.size() < bodyLen) rows.add(RowData.blank(spec.pos()));
+            for (int k = tails.get(i).size(); k < tailLen; k++) rows.add(RowData.blank(spec.pos()));
             rows.addAll(tails.get(i));
             sideRows.add(rows);
         }
@@ -127,10 +230,12 @@ public final class TableEngine {
                         cells.add(new Cell("", "num" + mark, 1));
                         continue;
                     }
-                    Money m = r.cube().sum(base.and(row.filter()).and(c.filter()).resolve(cat));
+                    Filter f = base.and(row.filter()).and(c.filter()).resolve(cat);
+                    Money m = r.cube().sum(f);
                     if (!m.isZero()) empty = false;
                     boolean showZero = given && (spec.zeros() || row.zeros() || row.style().equals("合计"));
-                    cells.add(new Cell(m.isZero() && !showZero ? "" : m.table(), "num" + mark, 1));
+                    String text = !known(f) ? spec.missing() : m.isZero() && !showZero ? "" : m.table();
+                    cells.add(new Cell(text, "num" + mark, 1));
                 }
             }
             if (sides.size() > 1) kind = "plain";
@@ -142,21 +247,43 @@ public final class TableEngine {
                 if (c.filter() == null) {
                     cells.add(new Cell(fill(c.text(), vars), "text", c.span()));
                 } else {
-                    Money m = r.cube().sum(base.and(c.filter()).resolve(cat));
+                    Filter cf = base.and(c.filter()).resolve(cat);
+                    Money m = r.cube().sum(cf);
                     if (!m.isZero()) empty = false;
-                    cells.add(new Cell(given || !m.isZero() ? m.table() : "", "num", c.span()));
+                    cells.add(new Cell(!known(cf) ? spec.missing() : given || !m.isZero() ? m.table() : "", "num", c.span()));
                 }
             }
             rows.add(new TableView.Row("total", cells));
         }
         List<String> meta = new ArrayList<>(spec.meta().stream().map(m -> fill(m, vars)).toList());
-        while (meta.size() < 3) meta.add(meta.size() == 1 ? "" : "");
+        while (meta.size() < 3) meta.add("");
         return new TableView(scope.isUnit() ? "u" + scope.code() + "-" + spec.id() : spec.id(), fill(spec.number(), vars),
-                fill(spec.title(), vars), List.copyOf(meta), spec.landscape(), spec.compact(), widths(sides),
+                fill(spec.title(), vars), List.copyOf(meta), spec.landscape(), spec.compact(), widths(spec.sides()),
                 header(spec, vars), List.copyOf(rows), empty, given, fill(spec.emptyNote(), vars), fill(spec.note(), vars));
     }
 
+    /**
+     * Whether the file says what a cell adds up: always for the amounts it lists completely (支出, 收入, 年初预算,
+     * 结转 — one not written is a zero), else only when it gives at least one of the items (资产总额 not written is not
+     * known to be 0.00 and prints blank, or the layout's 缺项 mark).
+     */
+    private boolean known(Filter f) {
+        Set<String> measures = new TreeSet<>();
+        collectMeasures(f, measures);
+        if (measures.isEmpty()) return true;
+        for (String m : measures) {
+            Measure ms = Labeled.byLabel(Measure.class, m).orElse(Measure.OTHER);
+            if (!LISTED.contains(ms) && !(ms == Measure.ECON && r.cube().has(Filter.of(Dim.MEASURE, m)))) {
+                return r.cube().has(f);
+            }
+        }
+        return true;
+    }
+
     // ---- placeholders ---------------------------------------------------------------------------------------------
+
+    /** The placeholders layout text may use, with what they stand for (templates/README.md lists the same). */
+    public static final List<String> PLACEHOLDERS = List.of("年度", "上年", "名称", "代码", "部门", "部门代码", "主体");
 
     private Map<String, String> vars() {
         Map<String, String> v = new LinkedHashMap<>();
@@ -180,58 +307,98 @@ public final class TableEngine {
 
     // ---- rows -----------------------------------------------------------------------------------------------------
 
-    private List<RowData> expand(List<RowSpec> specs, Map<String, String> vars) {
+    private List<RowData> expand(List<RowSpec> specs, Filter within, Map<String, String> vars) {
         List<RowData> out = new ArrayList<>();
-        for (RowSpec s : specs) {
-            boolean zeros = s.option("零值", "").equals("显示");
-            switch (s.by()) {
-                case "" -> {
-                    if (s.option("含零", "是").equals("否") && !has(s.filter())) continue;
-                    Map<String, String> a = new HashMap<>();
-                    a.put("名称", fill(s.label(), vars));
-                    out.add(new RowData(s.style().isEmpty() ? "普通" : s.style(), a, s.filter(), zeros));
-                }
-                case "空行" -> {
-                    int n = Integer.parseInt(s.option("空行", "1"));
-                    for (int i = 0; i < n; i++) out.add(RowData.blank());
-                }
-                case "部门" -> {
-                    if (s.option("含零", "是").equals("否") && !has(s.filter())) continue;
-                    Map<String, String> a = new HashMap<>();
-                    a.put("名称", fill(s.option("格式", "{名称}"), vars));
-                    a.put("编码", scope.code());
-                    a.put("单位代码", scope.code());
-                    if (s.options().containsKey("代码列")) a.put(s.option("代码列", ""), scope.code());
-                    out.add(new RowData(style(s, "部门"), a, s.filter(), zeros));
-                }
-                case "单位" -> {
-                    for (Unit u : units()) {
-                        if (s.option("含零", "是").equals("否") && !has(s.filter().and(Dim.UNIT, u.code()))) continue;
-                        out.add(unitRow(s, u, vars, zeros));
-                    }
-                }
-                case "功能" -> {
-                    if (s.option("分单位", "").equals("是")) {
-                        for (Unit u : units()) {
-                            Filter uf = Filter.of(Dim.UNIT, u.code());
-                            if (!has(s.filter().and(uf))) continue;
-                            out.add(unitRow(s, u, vars, zeros));
-                            for (RowData f : functionRows(s, s.filter().and(uf), zeros)) {
-                                f.attrs().put("单位代码", u.code());
-                                f.attrs().put("单位名称", u.name());
-                                out.add(f);
-                            }
-                        }
-                    } else {
-                        out.addAll(functionRows(s, s.filter(), zeros));
-                    }
-                }
-                case "功能类" -> out.addAll(classRows(s, zeros));
-                case "经济" -> out.addAll(econRows(s, zeros));
-                case "经济列表" -> out.addAll(econListRows(s, zeros));
-                case "项目" -> out.addAll(projectRows(s, vars, zeros));
-                default -> throw new IllegalStateException("row axis " + s.by());
-            }
+        for (RowSpec s : specs) out.addAll(expand(s, within, 1, vars));
+        return out;
+    }
+
+    /** The rows of one entry of 行/尾, and under each of them the rows of its nested axis (下). */
+    private List<RowData> expand(RowSpec s, Filter within, int depth, Map<String, String> vars) {
+        if (s.by().isEmpty()) return fixedRow(s, within, vars);
+        List<RowData> outer = AXES.get(s.by()).expander().rows(this, s, within, depth, vars);
+        if (s.sub() == null) return outer;
+        List<RowData> out = new ArrayList<>();
+        for (RowData o : outer) {
+            List<RowData> inner = expand(s.sub(), o.filter(), o.depth() + 1, vars);
+            if (inner.isEmpty() && s.option("含零", "是").equals("否")) continue;
+            out.add(inner.isEmpty() ? o : new RowData(o.style(), o.attrs(), o.filter(), o.zeros(), Role.GROUP, o.depth(), o.pos()));
+            out.addAll(inner);
+        }
+        return out;
+    }
+
+    private static boolean zeros(RowSpec s) {
+        return s.option("零值", "").equals("显示");
+    }
+
+    private boolean keepZero(RowSpec s) {
+        return !s.option("含零", "是").equals("否");
+    }
+
+    /** One fixed row; its depth and role follow its numbering (一、 over （一） over 1.) and its words (合计, 其中：). */
+    private List<RowData> fixedRow(RowSpec s, Filter within, Map<String, String> vars) {
+        if (s.option("空", "").equals("是")) { // a line of the national table the data format has no figure for
+            RowData blank = RowData.blank(s.pos());
+            blank.attrs().put("名称", fill(s.label(), vars));
+            return List.of(blank);
+        }
+        Filter f = within.and(s.filter());
+        if (!keepZero(s) && !has(f)) return List.of();
+        Map<String, String> a = new HashMap<>();
+        String label = fill(s.label(), vars);
+        a.put("名称", label);
+        String style = s.style().isEmpty() ? "普通" : s.style();
+        // 级: the row's level when its words do not show it (“其中：购置费 / 运行维护费” both under “二、…”)
+        if (s.options().containsKey("级")) {
+            Role role = fixedRole(label, style) == Role.TOTAL ? Role.TOTAL : Role.DETAIL;
+            return List.of(new RowData(style, a, f, zeros(s), role, Integer.parseInt(s.option("级", "1")), s.pos()));
+        }
+        return List.of(new RowData(style, a, f, zeros(s), fixedRole(label, style), numberingDepth(label), s.pos()));
+    }
+
+    static Role fixedRole(String label, String style) {
+        String l = label.strip();
+        if (l.startsWith("其中")) return Role.SUBSET;
+        if (style.equals("合计") || l.matches(".*(合计|总计|小计)$")) return Role.TOTAL;
+        return Role.DETAIL;
+    }
+
+    /** 一、 → 1, （一） → 2, 1. / 1、 → 3, （1） → 4; anything else is a top-level row. */
+    static int numberingDepth(String label) {
+        String l = label.strip();
+        if (l.matches("^[一二三四五六七八九十百]+、.*")) return 1;
+        if (l.matches("^[（(][一二三四五六七八九十百]+[）)].*")) return 2;
+        if (l.matches("^\\d+[.、．].*")) return 3;
+        if (l.matches("^[（(]\\d+[）)].*")) return 4;
+        return 1;
+    }
+
+    private static List<RowData> blanks(RowSpec s) {
+        int n = Integer.parseInt(s.option("空行", "1"));
+        List<RowData> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) out.add(RowData.blank(s.pos()));
+        return out;
+    }
+
+    private List<RowData> deptRows(RowSpec s, Filter within, int depth, Map<String, String> vars) {
+        Filter f = within.and(s.filter());
+        if (!keepZero(s) && !has(f)) return List.of();
+        Map<String, String> a = new HashMap<>();
+        a.put("名称", fill(s.option("格式", "{名称}"), vars));
+        a.put("编码", scope.code());
+        a.put("单位代码", scope.code());
+        if (s.options().containsKey("代码列")) a.put(s.option("代码列", ""), scope.code());
+        // the department row sums the rows after it: one level above units and classes
+        return List.of(new RowData(style(s, "部门"), a, f, zeros(s), Role.DETAIL, depth - 1, s.pos()));
+    }
+
+    private List<RowData> unitRows(RowSpec s, Filter within, int depth, Map<String, String> vars) {
+        List<RowData> out = new ArrayList<>();
+        for (Unit u : units()) {
+            Filter f = within.and(s.filter()).and(Dim.UNIT, u.code());
+            if (!keepZero(s) && !has(f)) continue;
+            out.add(unitRow(s, u, f, depth, vars));
         }
         return out;
     }
@@ -241,7 +408,7 @@ public final class TableEngine {
         return List.of(r.doc().unit(scope.code()));
     }
 
-    private RowData unitRow(RowSpec s, Unit u, Map<String, String> vars, boolean zeros) {
+    private RowData unitRow(RowSpec s, Unit u, Filter f, int depth, Map<String, String> vars) {
         Map<String, String> a = new HashMap<>();
         Map<String, String> v = new HashMap<>(vars);
         v.put("名称", u.name());
@@ -251,7 +418,7 @@ public final class TableEngine {
         a.put("单位代码", u.code());
         a.put("单位名称", u.name());
         if (s.options().containsKey("代码列")) a.put(s.option("代码列", ""), u.code());
-        return new RowData(style(s, "单位"), a, Filter.of(Dim.UNIT, u.code()).and(s.by().equals("单位") ? s.filter() : Filter.ALL), zeros);
+        return new RowData(style(s, "单位"), a, f, zeros(s), Role.DETAIL, depth, s.pos());
     }
 
     private static String style(RowSpec s, String fallback) {
@@ -262,40 +429,61 @@ public final class TableEngine {
         return !r.cube().sum(base.and(f).resolve(cat)).isZero();
     }
 
+    /** 功能: 类 / 款 / 项 rows of the 项 that carry an amount; with 分单位 each unit first, then its 项. */
+    private List<RowData> functionAxis(RowSpec s, Filter within, int depth, Map<String, String> vars) {
+        if (!s.option("分单位", "").equals("是")) return functionRows(s, within.and(s.filter()), depth);
+        List<RowData> out = new ArrayList<>();
+        for (Unit u : units()) {
+            Filter uf = within.and(s.filter()).and(Dim.UNIT, u.code());
+            if (!has(uf)) continue;
+            List<RowData> fs = functionRows(s, uf, depth + 1);
+            out.add(unitRow(s, u, uf, depth, vars).withRole(fs.isEmpty() ? Role.DETAIL : Role.GROUP));
+            for (RowData f : fs) {
+                f.attrs().put("单位代码", u.code());
+                f.attrs().put("单位名称", u.name());
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
     /** 类 / 款 / 项 rows of the 项 that carry a non-zero amount under the table's and the row's filter. */
-    private List<RowData> functionRows(RowSpec s, Filter f, boolean zeros) {
+    private List<RowData> functionRows(RowSpec s, Filter f, int depth) {
         List<String> levels = s.list("层级").isEmpty() ? List.of("类", "款", "项") : s.list("层级");
         List<String> items = new ArrayList<>();
         for (String code : r.cube().values(Dim.FUNCTION, base.and(f))) {
             if (code.length() == 7 && has(f.and(Dim.FUNCTION, code))) items.add(code);
         }
+        int classDepth = depth;
+        int kuanDepth = depth + (levels.contains("类") ? 1 : 0);
+        int itemDepth = kuanDepth + (levels.contains("款") ? 1 : 0);
         List<RowData> out = new ArrayList<>();
         String lastClass = "";
         String lastKuan = "";
         for (String item : items) {
             String cls = item.substring(0, 3);
             String kuan = item.substring(0, 5);
-            if (!cls.equals(lastClass) && levels.contains("类")) out.add(functionRow(cls, "类", f, zeros));
-            if (!kuan.equals(lastKuan) && levels.contains("款")) out.add(functionRow(kuan, "款", f, zeros));
-            if (levels.contains("项")) out.add(functionRow(item, "项", f, zeros));
+            if (!cls.equals(lastClass) && levels.contains("类")) out.add(functionRow(cls, "类", f, zeros(s), classDepth, s.pos()));
+            if (!kuan.equals(lastKuan) && levels.contains("款")) out.add(functionRow(kuan, "款", f, zeros(s), kuanDepth, s.pos()));
+            if (levels.contains("项")) out.add(functionRow(item, "项", f, zeros(s), itemDepth, s.pos()));
             lastClass = cls;
             lastKuan = kuan;
         }
         return out;
     }
 
-    private RowData functionRow(String code, String level, Filter f, boolean zeros) {
+    private RowData functionRow(String code, String level, Filter f, boolean zeros, int depth, SourcePos pos) {
         Map<String, String> a = new HashMap<>();
         a.put("编码", code);
         a.put("类", code.substring(0, 3));
         if (code.length() >= 5) a.put("款", code.substring(3, 5));
         if (code.length() == 7) a.put("项", code.substring(5, 7));
         a.put("名称", scope.functionName(code));
-        return new RowData(level, a, f.and(Dim.FUNCTION, code), zeros);
+        return new RowData(level, a, f.and(Dim.FUNCTION, code), zeros, Role.DETAIL, depth, pos);
     }
 
     /** Every 功能分类类 of a list (all of the edition, or the codes given), numbered as the layout asks. */
-    private List<RowData> classRows(RowSpec s, boolean zeros) {
+    private List<RowData> classRows(RowSpec s, Filter within, int depth, Map<String, String> vars) {
         List<String> list = s.list("类");
         List<String> classes = list.isEmpty() || list.equals(List.of("全部")) ? cat.classes() : list;
         String numbering = s.option("编号", "科目表");
@@ -310,44 +498,56 @@ public final class TableEngine {
             };
             Map<String, String> a = new HashMap<>();
             a.put("编码", cls);
-            a.put("名称", format.replace("{编号}", no).replace("{名称}", scope.functionName(cls)));
-            out.add(new RowData(style(s, "普通"), a, s.filter().and(Dim.FUNCTION, cls), zeros));
+            String label = format.replace("{编号}", no).replace("{名称}", scope.functionName(cls));
+            a.put("名称", label);
+            // numbered as “（一）…” the classes sit under a fixed row “一、本年支出”
+            out.add(new RowData(style(s, "普通"), a, within.and(s.filter()).and(Dim.FUNCTION, cls), zeros(s), Role.DETAIL,
+                    numbering.equals("无") ? depth : numberingDepth(label), s.pos()));
         }
         return out;
     }
 
-    /** 经济分类 rows of the codes that carry an amount: 类 and 款 as asked, each 款 with its 政府经济分类 when 对照. */
-    private List<RowData> econRows(RowSpec s, boolean zeros) {
+    /**
+     * 经济分类 rows of the codes that carry an amount: 类 and 款 as asked, each 款 with its 政府经济分类 when 对照. An
+     * amount the file gives only at 类 level (301: 25.38) is a 类 row among the 款: no 款 is invented for it.
+     */
+    private List<RowData> econRows(RowSpec s, Filter within, int depth, Map<String, String> vars) {
+        Filter sf = within.and(s.filter());
         List<String> levels = s.list("层级").isEmpty() ? List.of("款") : s.list("层级");
-        boolean pairs = r.cube().select(base.and(s.filter())).stream().anyMatch(a -> a.govEcon() != null)
+        boolean pairs = r.cube().select(base.and(sf)).stream().anyMatch(a -> a.govEcon() != null)
                 && s.option("对照", "是").equals("是");
         Map<String, TreeSet<String>> byEcon = new java.util.TreeMap<>();
-        for (Atom a : r.cube().select(base.and(s.filter()))) {
+        for (Atom a : r.cube().select(base.and(sf))) {
             String e = a.fact().econ();
             if (e == null) continue;
             byEcon.computeIfAbsent(e, k -> new TreeSet<>()).add(a.govEcon() == null ? "" : a.govEcon());
         }
+        boolean classRows = levels.contains("类");
         List<RowData> out = new ArrayList<>();
         String lastClass = "";
         for (var e : byEcon.entrySet()) {
             String econ = e.getKey();
             String cls = econ.substring(0, 3);
-            if (!cls.equals(lastClass) && levels.contains("类") && has(s.filter().and(Dim.ECON, cls))) {
-                out.add(econRow(cls, "", "类", s.filter(), zeros));
+            if (!cls.equals(lastClass) && classRows && has(sf.and(Dim.ECON, cls))) {
+                boolean split = byEcon.keySet().stream().anyMatch(k -> k.length() == 5 && k.startsWith(cls));
+                out.add(econRow(cls, "", "类", sf, zeros(s), depth, s.pos()).withRole(split ? Role.GROUP : Role.DETAIL));
             }
             lastClass = cls;
-            if (!levels.contains("款")) continue;
+            if (econ.length() == 3 && classRows) continue; // the class row above is this amount
+            if (!levels.contains("款") && econ.length() == 5) continue;
             for (String gov : pairs ? e.getValue() : List.of("")) {
-                Filter f = s.filter().and(Dim.ECON, econ);
+                Filter f = sf.and(Dim.ECON, econ);
                 if (!gov.isEmpty()) f = f.and(Dim.GOV_ECON, gov);
                 if (!has(f)) continue;
-                out.add(econRow(econ, gov, "项", s.filter(), zeros));
+                // a class-level amount (no 款 split given) is its own row among the 款, styled as a class
+                String style = econ.length() == 3 ? "类" : "项";
+                out.add(econRow(econ, gov, style, sf, zeros(s), depth + (classRows ? 1 : 0), s.pos()));
             }
         }
         return out;
     }
 
-    private RowData econRow(String econ, String gov, String style, Filter f, boolean zeros) {
+    private RowData econRow(String econ, String gov, String style, Filter f, boolean zeros, int depth, SourcePos pos) {
         Map<String, String> a = new HashMap<>();
         a.put("编码", econ);
         a.put("类", econ.substring(0, 3));
@@ -356,19 +556,20 @@ public final class TableEngine {
         if (!gov.isEmpty()) {
             a.put("政府编码", gov);
             a.put("政府类", gov.substring(0, 3));
-            a.put("政府款", gov.substring(3));
+            a.put("政府款", gov.length() == 5 ? gov.substring(3) : "");
             a.put("政府名称", cat.econGovName(gov).orElse(""));
         }
         Filter rf = f.and(Dim.ECON, econ);
         if (!gov.isEmpty()) rf = rf.and(Dim.GOV_ECON, gov);
-        return new RowData(style, a, rf, zeros);
+        return new RowData(style, a, rf, zeros, Role.DETAIL, depth, pos);
     }
 
     /** A fixed list of 经济分类 类 and 款 (printed whether or not they carry an amount); 补充 adds entered codes. */
-    private List<RowData> econListRows(RowSpec s, boolean zeros) {
+    private List<RowData> econListRows(RowSpec s, Filter within, int depth, Map<String, String> vars) {
+        Filter sf = within.and(s.filter());
         List<String> codes = new ArrayList<>(s.list("列表"));
         if (s.option("补充", "").equals("是")) {
-            for (String code : r.cube().values(Dim.ECON, base.and(s.filter()))) {
+            for (String code : r.cube().values(Dim.ECON, base.and(sf))) {
                 if (codes.contains(code) || !codes.contains(code.substring(0, 3)) && codes.stream().noneMatch(c -> c.startsWith(code.substring(0, 3)))) continue;
                 String cls = code.substring(0, 3);
                 int at = codes.indexOf(cls) + 1;
@@ -376,18 +577,60 @@ public final class TableEngine {
                 codes.add(at, code);
             }
         }
+        boolean hasClass = codes.stream().anyMatch(c -> c.length() == 3);
         List<RowData> out = new ArrayList<>();
         for (String code : codes) {
-            String style = code.length() == 3 ? "类" : "项";
-            RowData row = econRow(code, "", s.style().isEmpty() ? style : s.style(), s.filter(), zeros);
-            if (code.length() == 3) row.attrs().put("名称", s.option("类格式", "{名称}").replace("{名称}", row.attrs().get("名称")));
+            boolean cls = code.length() == 3;
+            String style = cls ? "类" : "项";
+            boolean split = cls && codes.stream().anyMatch(c -> c.length() == 5 && c.startsWith(code));
+            RowData row = econRow(code, "", s.style().isEmpty() ? style : s.style(), sf, zeros(s),
+                    cls || !hasClass ? depth : depth + 1, s.pos());
+            if (cls) {
+                row.attrs().put("名称", s.option("类格式", "{名称}").replace("{名称}", row.attrs().get("名称")));
+                // a class listed with its 款: its own class-level amount (301: 25.38) has no 款 row to go in
+                row = split ? row.withRole(Role.GROUP) : row;
+            }
             out.add(row);
         }
         return out;
     }
 
+    /** 政府经济分类 rows (类 and 款 as asked) of the codes that carry an amount. */
+    private List<RowData> govEconRows(RowSpec s, Filter within, int depth, Map<String, String> vars) {
+        Filter sf = within.and(s.filter());
+        List<String> levels = s.list("层级").isEmpty() ? List.of("款") : s.list("层级");
+        boolean classRows = levels.contains("类");
+        List<RowData> out = new ArrayList<>();
+        String lastClass = "";
+        for (String gov : r.cube().values(Dim.GOV_ECON, base.and(sf))) {
+            String cls = gov.substring(0, 3);
+            if (!cls.equals(lastClass) && classRows) out.add(govRow(cls, sf.and(Dim.GOV_ECON, cls), zeros(s), depth, s.pos()));
+            lastClass = cls;
+            if (gov.length() == 5 && levels.contains("款") && has(sf.and(Dim.GOV_ECON, gov))) {
+                out.add(govRow(gov, sf.and(Dim.GOV_ECON, gov), zeros(s), depth + (classRows ? 1 : 0), s.pos()));
+            }
+        }
+        return out;
+    }
+
+    private RowData govRow(String gov, Filter f, boolean zeros, int depth, SourcePos pos) {
+        Map<String, String> a = new HashMap<>();
+        a.put("编码", gov);
+        a.put("类", gov.substring(0, 3));
+        a.put("政府编码", gov);
+        a.put("政府类", gov.substring(0, 3));
+        if (gov.length() == 5) {
+            a.put("款", gov.substring(3));
+            a.put("政府款", gov.substring(3));
+        }
+        String name = cat.econGovName(gov).orElse(gov);
+        a.put("名称", name);
+        a.put("政府名称", name);
+        return new RowData(gov.length() == 3 ? "类" : "项", a, f, zeros, Role.DETAIL, depth, pos);
+    }
+
     /** One row per project (per 功能分类项 of a project with 明细: 是), optionally under unit rows. */
-    private List<RowData> projectRows(RowSpec s, Map<String, String> vars, boolean zeros) {
+    private List<RowData> projectRows(RowSpec s, Filter within, int depth, Map<String, String> vars) {
         boolean perUnit = s.option("分单位", "").equals("是");
         boolean lines = s.option("明细", "").equals("是");
         List<ProjectView> projects = scope.projects();
@@ -395,17 +638,18 @@ public final class TableEngine {
         for (Unit u : perUnit ? units() : List.<Unit>of()) {
             List<ProjectView> ps = projects.stream().filter(p -> p.unitCode().equals(u.code())).toList();
             if (ps.isEmpty()) continue;
-            out.add(unitRow(s, u, vars, zeros));
-            for (ProjectView p : ps) out.addAll(projectRow(s, p, lines, zeros));
+            out.add(unitRow(s, u, within.and(s.filter()).and(Dim.UNIT, u.code()), depth, vars).withRole(Role.GROUP));
+            for (ProjectView p : ps) out.addAll(projectRow(s, within, p, lines, depth + 1));
         }
-        if (!perUnit) for (ProjectView p : projects) out.addAll(projectRow(s, p, lines, zeros));
+        if (!perUnit) for (ProjectView p : projects) out.addAll(projectRow(s, within, p, lines, depth));
         return out;
     }
 
-    private List<RowData> projectRow(RowSpec s, ProjectView p, boolean lines, boolean zeros) {
-        Filter f = s.filter().and(Dim.PROJECT, p.id());
+    private List<RowData> projectRow(RowSpec s, Filter within, ProjectView p, boolean lines, int depth) {
+        Filter f = within.and(s.filter()).and(Dim.PROJECT, p.id());
         List<String> fns = lines ? new ArrayList<>(new TreeSet<>(p.lines().stream().map(l -> l.function()).toList()))
                 : java.util.Collections.singletonList(null);
+        if (fns.isEmpty()) fns = java.util.Collections.singletonList(null); // a project listed without amounts
         List<RowData> out = new ArrayList<>();
         for (String fn : fns) {
             Map<String, String> a = new HashMap<>();
@@ -427,14 +671,40 @@ public final class TableEngine {
             } else {
                 a.put("编码", p.code());
             }
-            out.add(new RowData(style(s, "项"), a, rf, zeros));
+            // a project listed without amounts: its cells are unknown, not zero (the file gives only the total)
+            out.add(new RowData(style(s, "项"), a, p.amount() == null ? null : rf, zeros(s),
+                    p.amount() == null ? Role.UNKNOWN : Role.DETAIL, depth, s.pos()));
+        }
+        return out;
+    }
+
+    /** One row per value a dimension takes (项目类型, 资金, 性质, 单位类型), in the order the layout or the model gives. */
+    private List<RowData> valueRows(RowSpec s, Filter within, int depth, Dim dim) {
+        Filter sf = within.and(s.filter());
+        List<String> values = new ArrayList<>(r.cube().values(dim, base.and(sf)));
+        List<String> order = switch (dim) {
+            case FUND -> java.util.Arrays.stream(Fund.values()).map(Fund::label).toList();
+            case NATURE -> java.util.Arrays.stream(Nature.values()).map(Nature::label).toList();
+            case UNIT_TYPE -> java.util.Arrays.stream(org.budgetpdf.catalog.UnitType.values()).map(org.budgetpdf.catalog.UnitType::label).toList();
+            default -> values;
+        };
+        values.sort(java.util.Comparator.comparingInt(v -> order.indexOf(v) < 0 ? Integer.MAX_VALUE : order.indexOf(v)));
+        List<RowData> out = new ArrayList<>();
+        for (String v : values) {
+            Filter f = sf.and(dim, v);
+            if (!keepZero(s) && !has(f)) continue;
+            Map<String, String> a = new HashMap<>();
+            a.put("名称", s.option("格式", "{名称}").replace("{名称}", v));
+            a.put("编码", v);
+            if (dim == Dim.PROJECT_TYPE) a.put("项目类型", v);
+            out.add(new RowData(style(s, "普通"), a, f, zeros(s), Role.DETAIL, depth, s.pos()));
         }
         return out;
     }
 
     // ---- header ---------------------------------------------------------------------------------------------------
 
-    private static List<Column> leaves(List<Column> cols) {
+    static List<Column> leaves(List<Column> cols) {
         List<Column> out = new ArrayList<>();
         for (Column c : cols) {
             if (c.isGroup()) out.addAll(leaves(c.children()));

@@ -17,13 +17,16 @@ import java.util.Map;
  * @param columnNos 栏次 row: "" none, "金额" numbers the amount columns, "全部" every column after the first,
  *                  "数字" every column from 1 without the word 栏次
  * @param zeros     "0.00" everywhere when {@code true}; else blank except in 合计 rows
+ * @param claim     the named figure the table's grand total is (合计: 一般公共预算), checked; "" when none
+ * @param missing   what a cell prints when the file does not give the item it shows (缺项: "—"); "" prints blank
  */
 public record TableSpec(String key, String id, String number, String title, List<String> meta, boolean landscape,
                         boolean compact, Filter filter, List<Side> sides, List<FooterRow> footer, String columnNos,
-                        boolean zeros, String emptyNote, String note, SourcePos pos) {
+                        boolean zeros, String emptyNote, String note, String claim, SourcePos claimPos, String missing,
+                        SourcePos pos) {
 
     /** A column: a group (children), a label column (show) or an amount column (filter). */
-    public record Column(String title, String show, Filter filter, String width, List<Column> children) {
+    public record Column(String title, String show, Filter filter, String width, List<Column> children, SourcePos pos) {
         public boolean isGroup() {
             return !children.isEmpty();
         }
@@ -42,11 +45,12 @@ public record TableSpec(String key, String id, String number, String title, List
     }
 
     /**
-     * A row source. {@code by} empty: one fixed row ({@code label}, {@code filter}); otherwise an axis: 功能, 功能类,
-     * 经济, 经济列表, 单位, 部门, 项目, 空行. {@code options} holds the axis's settings as written.
+     * A row source. {@code by} empty: one fixed row ({@code label}, {@code filter}); otherwise an axis of
+     * {@link TableEngine#AXES}. {@code options} holds the axis's settings as written; {@code sub} the axis nested
+     * under each of its rows (下), or null.
      */
     public record RowSpec(String by, String label, Filter filter, String style, Map<String, Object> options,
-                          SourcePos pos) {
+                          RowSpec sub, SourcePos pos) {
         public String option(String key, String fallback) {
             Object v = options.get(key);
             return v == null ? fallback : String.valueOf(v);

@@ -16,12 +16,14 @@ import java.util.List;
  * @param perf         null when the file has no 绩效 section
  * @param approved     null when the file has no 批复 / 控制数
  * @param otherMatters 其他需要说明的事项, empty when not given
+ * @param named        codes the file names itself ({编码, 名称}), in file order
+ * @param extras       附加: the province's own items, by key in file order
  */
 public record Disclosure(String file, DocKind kind, int year, int catalogYear, LocalDate publishDate, String layout,
                          SourcePos layoutPos, Department department, List<Unit> units, List<Fact> facts,
                          List<Line> lines, List<Project> projects, String runningUsage, Assets assets,
                          Performance perf, SanGongCounts sanGongCounts, Reasons reasons, Approved approved,
-                         String otherMatters) {
+                         String otherMatters, List<NamedCode> named, java.util.Map<String, Extra> extras) {
 
     public Unit unit(String code) {
         return units.stream().filter(u -> u.code().equals(code)).findFirst().orElse(null);

@@ -96,7 +96,7 @@ class FinalRoundingTest {
             facts.add(fact(Measure.CLOSING, null, null, close));
             Disclosure d = new Disclosure(seed.file(), seed.kind(), seed.year(), seed.catalogYear(), seed.publishDate(),
                     seed.layout(), seed.layoutPos(), seed.department(), seed.units(), facts, seed.lines(), seed.projects(),
-                    "", null, null, seed.sanGongCounts(), seed.reasons(), null, "");
+                    "", null, null, seed.sanGongCounts(), seed.reasons(), null, "", List.of(), java.util.Map.of());
             Figures f = Realize.of(d, Catalog.forYear(2021)).dept();
             assertEquals(f.income().plus(f.opening()), f.general().plus(f.closing()), "公开04 balances, run " + run);
             assertEquals(Money.of(fiscal.add(close)), f.general().plus(f.closing()), "grand total = rounded exact total");
