@@ -1,7 +1,7 @@
 package org.budgetpdf;
 
 import org.budgetpdf.bind.Binder;
-import org.budgetpdf.catalog.Catalog;
+import org.budgetpdf.catalog.Catalogs;
 import org.budgetpdf.check.Checker;
 import org.budgetpdf.check.Context;
 import org.budgetpdf.compute.Realize;
@@ -37,6 +37,9 @@ public final class Pipeline {
     private final LayoutLoader layouts;
     private final Map<String, Loaded> loaded = new ConcurrentHashMap<>();
     private final Checker checker;
+    private final Catalogs catalogs;
+    /** Problems of the clerk's catalog/ folder, read once and added to every file checked (like a layout's). */
+    private final List<org.budgetpdf.diag.Diagnostic> catalogProblems;
     private Templates templates;
     private PdfRenderer renderer;
 
@@ -54,6 +57,9 @@ public final class Pipeline {
         this.home = home;
         this.layouts = new LayoutLoader(home.templates());
         this.checker = checker;
+        Diagnostics own = new Diagnostics();
+        this.catalogs = Catalogs.load(home.catalog(), own);
+        this.catalogProblems = own.sorted();
     }
 
     /** A checked file: its source lines, its diagnostics and, when it bound, the realized figures and the layout. */
@@ -79,6 +85,7 @@ public final class Pipeline {
 
     /** The stages after loading, for a file already read (tests parse inline YAML). */
     public Checked check(SourceFile src, Diagnostics diags) {
+        catalogProblems.forEach(diags::add);
         Optional<Disclosure> doc = Steps.time("绑定", () -> new Binder().bind(src, diags));
         if (doc.isEmpty()) {
             diags.collapseAliases(org.budgetpdf.load.AliasUses.of(src));
@@ -86,10 +93,10 @@ public final class Pipeline {
         }
         Disclosure d = doc.get();
         Optional<Layout> layout = chooseLayout(d, diags);
-        Realized realized = Steps.time("计算", () -> Realize.of(d, Catalog.forYear(d.catalogYear()),
+        Realized realized = Steps.time("计算", () -> Realize.of(d, catalogs.forYear(d.catalogYear()),
                 layout.isPresent() ? layout.get()::projectCategory : t -> t));
         Steps.time("检查", () -> {
-            checker.check(new Context(d, realized, layout.orElse(null), src), diags);
+            checker.check(new Context(d, realized, layout.orElse(null), src, catalogs), diags);
             return null;
         });
         Steps.time("字形检查", () -> {
@@ -189,9 +196,10 @@ public final class Pipeline {
         return l.layout();
     }
 
-    /** Source lines of a data file checked or a layout file read, by display name (for diagnostics). */
+    /** Source lines of a layout file or a local catalog file read, by display name (for diagnostics). */
     public synchronized List<String> layoutLines(String displayName) {
-        return layouts.lines(displayName);
+        List<String> catalog = catalogs.lines(displayName);
+        return catalog.isEmpty() ? layouts.lines(displayName) : catalog;
     }
 
     /** Renders a document that checked clean. Bytes only: writing the file is the caller's. */

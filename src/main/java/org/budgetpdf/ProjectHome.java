@@ -3,14 +3,10 @@ package org.budgetpdf;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,16 +19,17 @@ import java.util.Optional;
  *       holds the folder (target/classes and target/*.jar both lie inside the project);</li>
  *   <li>the copy packaged in the jar under {@code /budgetpdf/} (read-only defaults).</li>
  * </ol>
- * data/ and out/ are not looked up here: they stay relative to the working directory.
+ * data/, out/ and the clerk's own catalog/ (科目表 rows added to the shipped ones) are not looked up: they stay
+ * relative to the working directory.
  */
-public record ProjectHome(Path templates, Path fonts) {
+public record ProjectHome(Path templates, Path fonts, Path catalog) {
     static final String PROPERTY = "budgetpdf.home";
     static final String ENV = "BUDGETPDF_HOME";
     static final String PACKAGED = "/budgetpdf/";
 
-    /** Looks up templates/ and fonts/ starting from {@code start}. */
+    /** Looks up templates/ and fonts/ starting from {@code start}; the local catalog/ is start's own, like data/. */
     public static ProjectHome locate(Path start) {
-        return new ProjectHome(find(start, "templates"), find(start, "fonts"));
+        return new ProjectHome(find(start, "templates"), find(start, "fonts"), start.toAbsolutePath().resolve("catalog"));
     }
 
     static Path find(Path start, String folder) {
@@ -102,26 +99,6 @@ public record ProjectHome(Path templates, Path fonts) {
 
     /** The folder packaged on the class path (inside the jar, or target/classes during development). */
     private static Optional<Path> packaged(String folder) {
-        URL url = ProjectHome.class.getResource(PACKAGED + folder);
-        if (url == null) return Optional.empty();
-        try {
-            URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.getFileSystem(uri);
-                } catch (FileSystemNotFoundException e) {
-                    try {
-                        fs = FileSystems.newFileSystem(uri, Map.of());
-                    } catch (java.nio.file.FileSystemAlreadyExistsException raced) {
-                        fs = FileSystems.getFileSystem(uri);
-                    }
-                }
-                return Optional.of(fs.provider().getPath(uri));
-            }
-            return Optional.of(Path.of(uri));
-        } catch (URISyntaxException | IOException | RuntimeException e) {
-            return Optional.empty();
-        }
+        return org.budgetpdf.load.ClasspathFolder.of(PACKAGED + folder);
     }
 }

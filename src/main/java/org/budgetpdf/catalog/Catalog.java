@@ -1,11 +1,12 @@
 package org.budgetpdf.catalog;
 
-import java.io.BufferedReader;
+import org.budgetpdf.load.ClasspathFolder;
+
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -15,22 +16,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * One edition of the 政府收支分类科目 as far as department budgets use it: 支出功能分类,
  * 部门预算支出经济分类, 政府预算支出经济分类, the 部门→政府 mapping, and obsolete names.
  *
- * <p>Immutable. Data lives in {@code /catalog/<year>/*.csv} on the classpath (see the README there).
+ * <p>Immutable. The shipped editions are the folders {@code /catalog/<year>/} on the class path (see the README
+ * there); {@link Catalogs} adds the clerk's local catalog folder on top of them.
  */
 public final class Catalog {
 
-    /** Edition years shipped under /catalog/, ascending. Add a year here when adding a folder. */
-    public static final List<Integer> EDITIONS = List.of(2021, 2025);
-
-    private static final String ANY_TYPE = "*";
+    private static final String SHIPPED = "/catalog";
     private static final ConcurrentHashMap<Integer, Catalog> CACHE = new ConcurrentHashMap<>();
+    private static volatile List<Integer> shippedEditions;
 
     private final int editionYear;
+    private final int shippedYear;
+    private final List<String> localFolders;
     private final Map<String, String> functions;
     private final Map<String, String> econDept;
     private final Map<String, String> econGov;
@@ -43,25 +46,40 @@ public final class Catalog {
     private final Map<String, List<String>> econFunctions;
     private final Map<String, List<String>> functionEcons;
     private final Map<String, Map<String, String>> vocabulary;
+    private final CatalogReader.Tables tables;
 
-    private Catalog(int editionYear, Map<String, String> functions, Map<String, String> econDept,
-                    Map<String, String> econGov, Map<String, String> econMap, List<Obsolete> obsolete,
-                    Map<String, String> classOrdinals, Map<String, List<String>> groups,
-                    Map<String, List<String>> econFunctions, Map<String, List<String>> functionEcons,
-                    Map<String, Map<String, String>> vocabulary) {
+    Catalog(int editionYear, int shippedYear, List<String> localFolders, CatalogReader.Tables t) {
         this.editionYear = editionYear;
-        this.functions = Collections.unmodifiableMap(functions);
-        this.econDept = Collections.unmodifiableMap(econDept);
-        this.econGov = Collections.unmodifiableMap(econGov);
-        this.econMap = Collections.unmodifiableMap(econMap);
-        this.obsolete = List.copyOf(obsolete);
+        this.shippedYear = shippedYear;
+        this.localFolders = List.copyOf(localFolders);
+        this.tables = t.copy();
+        this.functions = Collections.unmodifiableMap(new LinkedHashMap<>(t.functions));
+        this.econDept = Collections.unmodifiableMap(new LinkedHashMap<>(t.econDept));
+        this.econGov = Collections.unmodifiableMap(new LinkedHashMap<>(t.econGov));
+        this.econMap = Collections.unmodifiableMap(new LinkedHashMap<>(t.econMap));
+        this.obsolete = List.copyOf(t.obsolete);
         this.currentFunctionNames = normalizedNames(functions);
         this.currentEconDeptNames = normalizedNames(econDept);
-        this.classOrdinals = Collections.unmodifiableMap(classOrdinals);
-        this.groups = Collections.unmodifiableMap(groups);
-        this.econFunctions = Collections.unmodifiableMap(econFunctions);
-        this.functionEcons = Collections.unmodifiableMap(functionEcons);
-        this.vocabulary = Collections.unmodifiableMap(vocabulary);
+        this.classOrdinals = Collections.unmodifiableMap(new LinkedHashMap<>(t.classOrdinals));
+        Map<String, List<String>> g = new LinkedHashMap<>();
+        t.groups.forEach((k, v) -> g.put(k, List.copyOf(v)));
+        this.groups = Collections.unmodifiableMap(g);
+        this.econFunctions = frozen(t.econFunctions);
+        this.functionEcons = frozen(t.functionEcons);
+        Map<String, Map<String, String>> v = new LinkedHashMap<>();
+        t.vocabulary.forEach((k, m) -> v.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(m))));
+        this.vocabulary = Collections.unmodifiableMap(v);
+    }
+
+    private static Map<String, List<String>> frozen(Map<String, List<String>> m) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(k, List.copyOf(v)));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** A copy of this edition's tables, for a local folder to read on top of. */
+    CatalogReader.Tables tables() {
+        return tables.copy();
     }
 
     /** The official ordinal of a 功能分类类 in this edition (219 → 十九); empty for a code that is not a 类. */
@@ -100,22 +118,66 @@ public final class Catalog {
         return vocabulary.getOrDefault(kind, Map.of());
     }
 
-    /** The edition in force for a budget year: the latest edition not after it, else the first. */
+    /** The shipped edition in force for a budget year (no local catalog): the latest not after it, else the first. */
     public static Catalog forYear(int year) {
-        return CACHE.computeIfAbsent(editionFor(year), Catalog::load);
+        return shipped(inForce(shippedEditions(), year));
     }
 
-    /** Edition year used for a budget year (2021 for 2021–2024, 2025 from 2025). */
-    public static int editionFor(int year) {
-        int chosen = EDITIONS.get(0);
-        for (int e : EDITIONS) {
+    /** The shipped edition of exactly this year (one of {@link #shippedEditions()}), read once. */
+    static Catalog shipped(int edition) {
+        return CACHE.computeIfAbsent(edition, Catalog::load);
+    }
+
+    /** The edition years shipped: the year folders under /catalog/ on the class path, ascending. */
+    public static List<Integer> shippedEditions() {
+        List<Integer> e = shippedEditions;
+        if (e == null) shippedEditions = e = listShipped();
+        return e;
+    }
+
+    /** Of ascending edition years, the one in force for a budget year: the latest not after it, else the first. */
+    static int inForce(List<Integer> editions, int year) {
+        int chosen = editions.get(0);
+        for (int e : editions) {
             if (e <= year) chosen = e;
         }
         return chosen;
     }
 
+    /** The year an edition is for: the shipped year, or the year of the clerk's folder that adds an edition. */
     public int editionYear() {
         return editionYear;
+    }
+
+    /** The shipped edition this one is (or extends): "不在本工具自带的2025年科目表中" names it. */
+    public int shippedYear() {
+        return shippedYear;
+    }
+
+    /** The clerk's folders read on top of the shipped edition ("catalog/2025"), oldest first; empty: shipped only. */
+    public List<String> localFolders() {
+        return localFolders;
+    }
+
+    /**
+     * The 类 and 款 above a 功能分类 code (3, 5 or 7 digits) that are not in this edition, 类 first; empty when all
+     * are there. A code the data names with its own name is acceptable only under an existing 类 and 款.
+     */
+    public List<String> missingFunctionParents(String code) {
+        return missingParents(normalizeCode(code), functions);
+    }
+
+    /** The 类 above a 部门经济分类 款 when it is not in this edition; empty when it is (or the code is a 类). */
+    public List<String> missingEconDeptParents(String code) {
+        return missingParents(normalizeCode(code), econDept);
+    }
+
+    private static List<String> missingParents(String code, Map<String, String> codes) {
+        List<String> out = new ArrayList<>();
+        for (int len : new int[]{3, 5}) {
+            if (code.length() > len && !codes.containsKey(code.substring(0, len))) out.add(code.substring(0, len));
+        }
+        return List.copyOf(out);
     }
 
     /** Name of a 支出功能分类 类/款/项 (3, 5 or 7 digits; "210 15 01" is accepted). */
@@ -138,7 +200,7 @@ public final class Catalog {
         String code = normalizeCode(deptCode);
         String specific = econMap.get(code + "|" + type.mappingLabel());
         if (specific != null) return Optional.of(specific);
-        return Optional.ofNullable(econMap.get(code + "|" + ANY_TYPE));
+        return Optional.ofNullable(econMap.get(code + "|" + CatalogReader.ANY_TYPE));
     }
 
     /** The obsolete entry for exactly this code and name, if the pair is listed as obsolete. */
@@ -226,149 +288,44 @@ public final class Catalog {
 
     // ---- loading -------------------------------------------------------------------------
 
-    private static Catalog load(int year) {
-        String dir = "/catalog/" + year + "/";
-        Map<String, String> functions = codeNames(read(dir + "function.csv", "code,name"), Set.of(3, 5, 7));
-        Map<String, String> econDept = codeNames(read(dir + "econ_dept.csv", "code,name"), Set.of(3, 5));
-        Map<String, String> econGov = codeNames(read(dir + "econ_gov.csv", "code,name"), Set.of(3, 5));
-
-        Map<String, String> econMap = new LinkedHashMap<>();
-        for (Row r : read(dir + "econ_map.csv", "dept_code,unit_type,gov_code")) {
-            String dept = r.digits(0, Set.of(5));
-            String type = r.cell(1);
-            if (!type.equals(ANY_TYPE) && !type.equals(UnitType.ADMIN.label())
-                    && !type.equals(UnitType.INSTITUTION.label())) {
-                throw r.error("unit_type must be 行政, 事业 or *, not '" + type + "'");
+    private static List<Integer> listShipped() {
+        Path root = ClasspathFolder.of(SHIPPED).orElseThrow(() -> new IllegalStateException("missing catalog resource folder " + SHIPPED));
+        List<Integer> years = new ArrayList<>();
+        try (Stream<Path> s = Files.list(root)) {
+            for (Path p : s.toList()) {
+                String name = p.getFileName().toString().replace("/", "");
+                if (Files.isDirectory(p) && name.matches("\\d{4}")) years.add(Integer.parseInt(name));
             }
-            String gov = r.digits(2, Set.of(5));
-            if (econMap.putIfAbsent(dept + "|" + type, gov) != null) {
-                throw r.error("duplicate mapping for " + dept + " / " + type);
-            }
-        }
-
-        List<Obsolete> obsolete = new ArrayList<>();
-        for (Row r : read(dir + "obsolete.csv", "code,name,kind,replacement,note")) {
-            String kind = r.cell(2);
-            if (!kind.equals(Obsolete.FUNCTION) && !kind.equals(Obsolete.ECON_DEPT)) {
-                throw r.error("kind must be function or econ_dept, not '" + kind + "'");
-            }
-            String name = r.cell(1);
-            if (name.isEmpty()) throw r.error("empty name");
-            obsolete.add(new Obsolete(r.digits(0, Set.of(3, 5, 7)), name, kind, r.cell(3), r.cell(4)));
-        }
-        // rules.md B17: every 部门经济分类 款 has its 政府经济分类 款 for 行政 (参公) and 事业 units, so every table row of
-        // a 部门 款 has its 政府 款; a gap is an error of the catalog data, not of a department's file
-        for (String code : econDept.keySet()) {
-            if (code.length() != 5) continue;
-            for (String type : List.of(UnitType.ADMIN.label(), UnitType.INSTITUTION.label())) {
-                String gov = econMap.getOrDefault(code + "|" + type, econMap.get(code + "|" + ANY_TYPE));
-                if (gov == null) {
-                    throw new IllegalStateException("catalog/" + year + "/econ_map.csv: no mapping for " + code + " / " + type);
-                }
-                if (!econGov.containsKey(gov)) {
-                    throw new IllegalStateException("catalog/" + year + "/econ_map.csv: " + gov + " is not in econ_gov.csv");
-                }
-            }
-        }
-        Map<String, String> ordinals = new LinkedHashMap<>();
-        for (Row r : read(dir + "class_order.csv", "code,ordinal")) {
-            String code = r.digits(0, Set.of(3));
-            if (!functions.containsKey(code)) throw r.error("class " + code + " is not in function.csv");
-            if (ordinals.putIfAbsent(code, r.cell(1)) != null) throw r.error("duplicate class " + code);
-        }
-        Map<String, List<String>> groups = new LinkedHashMap<>();
-        for (Row r : read(dir + "groups.csv", "group,codes")) {
-            List<String> codes = List.of(r.cell(1).split("\\s+"));
-            for (String c : codes) {
-                if (!econDept.containsKey(c)) throw r.error("'" + c + "' is not in econ_dept.csv");
-            }
-            if (groups.putIfAbsent(r.cell(0), codes) != null) throw r.error("duplicate group " + r.cell(0));
-        }
-        Map<String, List<String>> econFunctions = pairs(read(dir + "econ_function.csv", "econ,function"), econDept,
-                functions);
-        Map<String, List<String>> functionEcons = pairs(read(dir + "function_econ.csv", "function,econ"), functions,
-                econDept);
-        Map<String, Map<String, String>> vocabulary = new LinkedHashMap<>();
-        for (Row r : read(dir + "vocabulary.csv", "kind,value,parent")) {
-            Map<String, String> kind = vocabulary.computeIfAbsent(r.cell(0), k -> new LinkedHashMap<>());
-            if (kind.putIfAbsent(r.cell(1), r.cell(2)) != null) throw r.error("duplicate " + r.cell(1));
-        }
-        vocabulary.replaceAll((k, v) -> Collections.unmodifiableMap(v));
-        return new Catalog(year, functions, econDept, econGov, econMap, obsolete, ordinals, groups, econFunctions,
-                functionEcons, vocabulary);
-    }
-
-    private static Map<String, List<String>> pairs(List<Row> rows, Map<String, String> keys, Map<String, String> values) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (Row r : rows) {
-            if (!keys.containsKey(r.cell(0))) throw r.error("'" + r.cell(0) + "' is not in the catalog");
-            if (!values.containsKey(r.cell(1))) throw r.error("'" + r.cell(1) + "' is not in the catalog");
-            out.computeIfAbsent(r.cell(0), k -> new ArrayList<>()).add(r.cell(1));
-        }
-        out.replaceAll((k, v) -> List.copyOf(v));
-        return out;
-    }
-
-    private static Map<String, String> codeNames(List<Row> rows, Set<Integer> lengths) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Row r : rows) {
-            String code = r.digits(0, lengths);
-            String name = r.cell(1);
-            if (name.isEmpty()) throw r.error("empty name for " + code);
-            if (out.putIfAbsent(code, name) != null) throw r.error("duplicate code " + code);
-        }
-        return out;
-    }
-
-    /** One data line of a catalog CSV, with its place for error messages. */
-    private record Row(String file, int line, String[] cells) {
-        String cell(int i) {
-            return cells[i];
-        }
-
-        String digits(int i, Set<Integer> lengths) {
-            String v = cells[i];
-            if (!v.chars().allMatch(ch -> ch >= '0' && ch <= '9') || !lengths.contains(v.length())) {
-                throw error("'" + v + "' is not a code of " + lengths + " digits");
-            }
-            return v;
-        }
-
-        IllegalStateException error(String message) {
-            return new IllegalStateException(file + ":" + line + ": " + message);
-        }
-    }
-
-    private static List<Row> read(String resource, String header) {
-        String file = resource.substring(1);
-        try (InputStream in = Catalog.class.getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException("missing catalog resource " + file);
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            List<Row> rows = new ArrayList<>();
-            int columns = header.split(",").length;
-            String line;
-            int lineNo = 0;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                if (lineNo == 1) {
-                    if (line.startsWith("\uFEFF")) line = line.substring(1);
-                    if (!line.strip().equals(header)) {
-                        throw new IllegalStateException(file + ":1: header must be '" + header + "'");
-                    }
-                    continue;
-                }
-                if (line.isBlank()) continue;
-                String[] cells = line.split(",", -1);
-                if (cells.length != columns) {
-                    throw new IllegalStateException(file + ":" + lineNo + ": expected " + columns
-                            + " fields, found " + cells.length);
-                }
-                for (int i = 0; i < cells.length; i++) cells[i] = cells[i].strip();
-                rows.add(new Row(file, lineNo, cells));
-            }
-            return rows;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new UncheckedIOException("cannot list " + SHIPPED, e);
         }
+        if (years.isEmpty()) throw new IllegalStateException("no edition folder under " + SHIPPED);
+        Collections.sort(years);
+        return List.copyOf(years);
+    }
+
+    private static Catalog load(int year) {
+        Path dir = ClasspathFolder.of(SHIPPED + "/" + year).orElseThrow(() -> new IllegalStateException("no shipped catalog " + year));
+        CatalogReader.Tables t = new CatalogReader.Tables();
+        CatalogReader.read(t, name -> {
+            Path f = dir.resolve(name);
+            if (!Files.isRegularFile(f)) throw new IllegalStateException("missing catalog resource catalog/" + year + "/" + name);
+            try {
+                return Optional.of(new CatalogReader.Csv("catalog/" + year + "/" + name, lines(Files.readAllBytes(f))));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read catalog/" + year + "/" + name, e);
+            }
+        }, CatalogReader.STRICT);
+        return new Catalog(year, year, List.of(), t);
+    }
+
+    /** UTF-8 text as lines, without a byte order mark. Throws CharacterCodingException on bytes that are not UTF-8. */
+    static List<String> lines(byte[] bytes) throws java.nio.charset.CharacterCodingException {
+        String text = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        return text.lines().toList();
     }
 }

@@ -44,9 +44,12 @@ final class CodeRules {
         Optional<String> name = c.functionName(code);
         if (name.isEmpty()) {
             List<Obsolete> old = c.obsoleteForCode(code);
-            x.error(old.isEmpty() ? "E-CODE-UNKNOWN" : "E-CODE-OBSOLETE", pos, "功能分类科目 " + code + " 不在" + edition(c) + "中",
-                    old.isEmpty() ? "请核对财政批复中的科目编码；如确为新增科目，请在 src/main/resources/catalog/ 中补充。"
-                            : "该科目已停用，应改为：" + old.get(0).replacement() + "。");
+            if (old.isEmpty()) {
+                unknownCode(c, CodeKind.FUNCTION, code, pos, x);
+            } else {
+                x.error("E-CODE-OBSOLETE", pos, "功能分类科目 " + code + " 不在" + edition(c) + "中",
+                        "该科目已停用，应改为：" + old.get(0).replacement() + "。");
+            }
             return;
         }
         if (!givenName.isEmpty() && !givenName.equals(name.get())) {
@@ -64,9 +67,43 @@ final class CodeRules {
     private static void econCode(Catalog c, String code, SourcePos pos, Diagnostics x) {
         if (code.isEmpty() || c.econDeptName(code).isPresent()) return;
         List<Obsolete> old = c.obsoleteForCode(code);
-        x.error(old.isEmpty() ? "E-CODE-UNKNOWN" : "E-CODE-OBSOLETE", pos, "部门预算支出经济分类科目 " + code + " 不在" + edition(c) + "中",
-                old.isEmpty() ? "经济分类写到款级（5 位），例如 30101 基本工资。"
-                        : "这是 2018 年改革前的科目，应改为：" + old.get(0).replacement() + "。");
+        if (old.isEmpty()) {
+            unknownCode(c, CodeKind.ECON, code, pos, x);
+        } else {
+            x.error("E-CODE-OBSOLETE", pos, "部门预算支出经济分类科目 " + code + " 不在" + edition(c) + "中",
+                    "这是 2018 年改革前的科目，应改为：" + old.get(0).replacement() + "。");
+        }
+    }
+
+    /** The two code lists a data file names codes of, with the local catalog file that adds to each. */
+    enum CodeKind {
+        FUNCTION("功能分类科目", "function.csv"),
+        ECON("部门预算支出经济分类科目", "econ_dept.csv");
+
+        final String label;
+        final String file;
+
+        CodeKind(String label, String file) {
+            this.label = label;
+            this.file = file;
+        }
+    }
+
+    /**
+     * E-CODE-UNKNOWN: a code neither in the shipped edition nor in the clerk's catalog/ folder. The one place for its
+     * wording: the message says truthfully which lists were searched, the hint every way out.
+     */
+    static void unknownCode(Catalog c, CodeKind kind, String code, SourcePos pos, Diagnostics x) {
+        String local = c.localFolders().isEmpty() ? "" : "，也不在本地科目表 " + String.join("、", c.localFolders()) + " 中";
+        String folder = "catalog/" + c.editionYear() + "/";
+        String check = kind == CodeKind.FUNCTION ? "请先对照财政批复核对编码（常见的是数字颠倒、漏位）。"
+                : "请先对照财政批复核对编码；经济分类写到款级（5 位），例如 30101 基本工资。";
+        String add = kind == CodeKind.FUNCTION
+                ? "确是正式科目、本工具没有收录的，在与 data/ 同级的 " + folder + kind.file + " 中加一行“" + code + ",科目名称”"
+                : "确是正式科目、本工具没有收录的，在与 data/ 同级的 " + folder + kind.file + " 中加一行“" + code + ",科目名称”，"
+                        + "并在 " + folder + "econ_map.csv 中写明它对应的政府经济分类款";
+        x.error("E-CODE-UNKNOWN", pos, kind.label + " " + code + " 不在本工具自带的" + c.shippedYear() + "年科目表中" + local,
+                check + add + "（文件第一行写表头 code,name，格式见 README“科目表”一节），不用重新编译。");
     }
 
     /** B15 / rules.md §1.4: 基本支出 uses only the 经济分类 classes of 人员经费 and 公用经费 (groups.csv). */

@@ -1,7 +1,6 @@
 package org.budgetpdf.check;
 
 import org.budgetpdf.bind.Binder;
-import org.budgetpdf.catalog.Catalog;
 import org.budgetpdf.compute.Dim;
 import org.budgetpdf.compute.Figures;
 import org.budgetpdf.compute.Filter;
@@ -135,7 +134,7 @@ final class OtherFiles {
         if (quiet.hasErrors()) return Optional.empty();
         Optional<Disclosure> d = new Binder().bind(src, quiet);
         if (d.isEmpty() || quiet.hasErrors()) return Optional.empty();
-        return Optional.of(new Other(p, name, Realize.of(d.get(), Catalog.forYear(d.get().catalogYear()))));
+        return Optional.of(new Other(p, name, Realize.of(d.get(), ctx.catalogs().forYear(d.get().catalogYear()))));
     }
 
     /** The other file's name as the user sees this one's: this file's display name with the file name replaced. */

@@ -145,7 +145,7 @@ class CatalogTest {
 
     @Test
     void seedMappingsForAdminUnits() {
-        for (int year : Catalog.EDITIONS) {
+        for (int year : Catalog.shippedEditions()) {
             Catalog c = Catalog.forYear(year);
             for (String pair : SEED_MAPPINGS_ADMIN) {
                 String[] p = pair.split(" ");
@@ -179,7 +179,7 @@ class CatalogTest {
 
     @Test
     void everyEconDeptItemMapsForBothUnitTypesToAnExistingGovItem() {
-        for (int year : Catalog.EDITIONS) {
+        for (int year : Catalog.shippedEditions()) {
             Catalog c = Catalog.forYear(year);
             List<String> errors = new ArrayList<>();
             for (String code : c.econDept().keySet()) {
@@ -201,7 +201,7 @@ class CatalogTest {
 
     @Test
     void everyItemHasItsParents() {
-        for (int year : Catalog.EDITIONS) {
+        for (int year : Catalog.shippedEditions()) {
             Catalog c = Catalog.forYear(year);
             List<String> errors = new ArrayList<>();
             for (String code : c.functions().keySet()) {
@@ -228,7 +228,7 @@ class CatalogTest {
         List<String> classes = List.of("201", "202", "203", "204", "205", "206", "207", "208", "209", "210",
                 "211", "212", "213", "214", "215", "216", "217", "219", "220", "221", "222", "223", "224",
                 "227", "229", "230", "231", "232", "233", "234");
-        for (int year : Catalog.EDITIONS) {
+        for (int year : Catalog.shippedEditions()) {
             Catalog c = Catalog.forYear(year);
             for (String k : classes) {
                 String name = c.functionName(k).orElseThrow(() -> new AssertionError(year + " lacks " + k));
@@ -241,7 +241,7 @@ class CatalogTest {
 
     @Test
     void currentNamesAreNotListedAsObsoleteForTheSameCode() {
-        for (int year : Catalog.EDITIONS) {
+        for (int year : Catalog.shippedEditions()) {
             Catalog c = Catalog.forYear(year);
             for (Obsolete o : c.obsoleteEntries()) {
                 Optional<String> current = Obsolete.FUNCTION.equals(o.kind())
@@ -252,7 +252,114 @@ class CatalogTest {
         }
     }
 
+    /**
+     * The generic 项 sit where the official catalog puts them: 01 行政运行, 02 一般行政管理事务, 03 机关服务, 50 事业运行;
+     * a 99 项 is an 其他 item (其他…支出, 财政对其他…的补助).
+     */
+    @Test
+    void genericItemsSitAtTheirOfficialPositions() {
+        Map<String, String> positions = Map.of("行政运行", "01", "一般行政管理事务", "02", "机关服务", "03", "事业运行", "50");
+        for (int year : Catalog.shippedEditions()) {
+            Catalog c = Catalog.forYear(year);
+            List<String> errors = new ArrayList<>();
+            c.functions().forEach((code, name) -> {
+                String at = positions.get(name);
+                // 农业农村 is the one 款 whose 事业运行 is 04 (2130104)
+                if (at != null && !code.endsWith(at) && !code.equals("2130104")) errors.add(year + " " + code + " " + name);
+                if (code.length() == 7 && code.endsWith("99") && !name.contains("其他")) errors.add(year + " " + code + " " + name);
+            });
+            assertTrue(errors.isEmpty(), String.join("\n", errors));
+        }
+    }
+
+    /** Two codes under one 类 or 款 never share a name (a copy-paste slip would print the same row twice). */
+    @Test
+    void siblingsHaveDistinctNames() {
+        for (int year : Catalog.shippedEditions()) {
+            Catalog c = Catalog.forYear(year);
+            for (Map<String, String> codes : List.of(c.functions(), c.econDept(), c.econGov())) {
+                Map<String, String> seen = new java.util.HashMap<>();
+                codes.forEach((code, name) -> {
+                    String parent = code.length() == 3 ? "" : code.substring(0, code.length() - 2);
+                    String other = seen.put(parent + "|" + name, code);
+                    assertTrue(other == null, year + ": " + other + " and " + code + " are both " + name);
+                });
+            }
+        }
+    }
+
+    /** Issue 14: a 农业农村局 writes 201 and 213 codes; the 款 and the generic 项 of 213 are shipped in both editions. */
+    @Test
+    void agricultureForestryAndWater() {
+        for (int year : Catalog.shippedEditions()) {
+            Catalog c = Catalog.forYear(year);
+            for (String s : List.of("213 农林水支出", "21301 农业农村", "2130101 行政运行", "2130102 一般行政管理事务",
+                    "2130103 机关服务", "2130104 事业运行", "2130199 其他农业农村支出", "21302 林业和草原", "2130201 行政运行",
+                    "21303 水利", "2130301 行政运行", "21307 农村综合改革", "21308 普惠金融发展支出", "21399 其他农林水支出",
+                    "2139999 其他农林水支出", "2010101 行政运行", "20138 市场监督管理事务")) {
+                List<String> errors = new ArrayList<>();
+                checkName(errors, year + " function", s, c::functionName);
+                assertTrue(errors.isEmpty(), String.join("\n", errors));
+            }
+            assertEquals(List.of(), c.missingFunctionParents("2130110"), "its 类 and 款 exist: the lead accepts a named 项");
+            assertEquals(List.of("21397"), c.missingFunctionParents("2139701"));
+            assertEquals(List.of("235", "23501"), c.missingFunctionParents("2350101"));
+            assertEquals(List.of(), c.missingEconDeptParents("30230"));
+            assertEquals(List.of("304"), c.missingEconDeptParents("30401"));
+        }
+        assertEquals(Optional.of("扶贫"), Catalog.forYear(2021).functionName("21305"));
+        assertEquals(Optional.of("巩固脱贫攻坚成果衔接乡村振兴"), Catalog.forYear(2025).functionName("21305"));
+        assertEquals("21305 巩固脱贫攻坚成果衔接乡村振兴", Catalog.forYear(2025).obsolete("21305", "扶贫").orElseThrow().replacement());
+        assertEquals(Optional.empty(), Catalog.forYear(2021).obsolete("21305", "扶贫"));
+    }
+
+    /** Every 类 and 款 has the ordinal row the tables number 类 by, and the class list of each edition is complete. */
+    @Test
+    void everyClassHasItsOrdinal() {
+        for (int year : Catalog.shippedEditions()) {
+            Catalog c = Catalog.forYear(year);
+            List<String> classes = c.functions().keySet().stream().filter(k -> k.length() == 3).toList();
+            assertEquals(classes, c.classes(), year + ": class_order.csv lists every 类 of function.csv");
+        }
+    }
+
     // ---- editions ---------------------------------------------------------------------------
+
+    /** The shipped editions are the year folders of the catalog resource folder, not a list in Java. */
+    @Test
+    void editionsAreTheFolders() throws java.io.IOException {
+        List<Integer> folders;
+        try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/catalog"))) {
+            folders = s.filter(java.nio.file.Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("\\d{4}")).map(Integer::valueOf).sorted().toList();
+        }
+        assertEquals(folders, Catalog.shippedEditions());
+        assertEquals(List.of(2021, 2025), folders, "the editions this test's other assertions are about");
+        assertEquals(2021, Catalog.inForce(List.of(2021, 2025), 2019));
+        assertEquals(2025, Catalog.inForce(List.of(2021, 2025), 2026));
+    }
+
+    /** In the packaged jar the catalog is a folder inside a zip: the same lookup lists it (a dependency's jar here). */
+    @Test
+    void aFolderInsideAJarIsListed() throws java.io.IOException {
+        java.nio.file.Path inJar = org.budgetpdf.load.ClasspathFolder.of("/org/junit/jupiter/api").orElseThrow();
+        assertEquals("jar", inJar.toUri().getScheme());
+        try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(inJar)) {
+            assertTrue(s.anyMatch(p -> p.getFileName().toString().startsWith("Test.class")));
+        }
+    }
+
+    /** A fault in a shipped file is the program's: it stops the load, naming file and line. */
+    @Test
+    void aBrokenShippedFileStopsTheLoad() {
+        CatalogReader.Tables t = new CatalogReader.Tables();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> CatalogReader.read(t, name -> Optional.of(
+                new CatalogReader.Csv("catalog/2099/" + name, name.equals("function.csv")
+                        ? List.of("code,name", "213,农林水支出", "2130101,行政运行") : List.of(CatalogReader.FILES.get(name)))),
+                CatalogReader.STRICT));
+        assertTrue(e.getMessage().contains("catalog/2099/function.csv:3:1"), e.getMessage());
+        assertTrue(e.getMessage().contains("21301"), e.getMessage());
+    }
 
     @Test
     void editionSelection() {
@@ -293,7 +400,7 @@ class CatalogTest {
 
     @Test
     void obsoleteClassNamesFromTheSeeds() {
-        for (int year : Catalog.EDITIONS) {
+        for (int year : Catalog.shippedEditions()) {
             Catalog c = Catalog.forYear(year);
             // seed 000 财政拨款收支总体表, seed 004 01表/04表
             for (String s : List.of("210 医疗卫生", "210 医疗卫生与计划生育支出", "207 文化体育与传媒",

@@ -88,7 +88,7 @@ class RulesTest {
             Diagnostic d = check(yaml).only("E-CODE-UNKNOWN");
             assertEquals(lineOf(yaml, "2101051"), d.pos().line());
             assertEquals(colOf(yaml, "2101051"), d.pos().col());
-            assertEquals("功能分类科目 2101051 不在2025年政府收支分类科目中", d.message());
+            assertEquals("功能分类科目 2101051 不在本工具自带的2025年科目表中", d.message());
         }
 
         @Test

@@ -121,7 +121,7 @@ class SeedFixturesTest {
         var realized = org.budgetpdf.compute.Realize.of(doc, Catalog.forYear(doc.catalogYear()));
         var layout = new org.budgetpdf.layout.LayoutLoader(TestDocs.HOME.resolve("templates")).all(new Diagnostics()).stream()
                 .filter(l -> l.isDefaultFor(doc.kind(), doc.year())).findFirst().orElse(null);
-        Context ctx = new Context(doc, realized, layout, r.source());
+        Context ctx = new Context(doc, realized, layout, r.source(), org.budgetpdf.catalog.Catalogs.shipped());
         for (Rule rule : Rules.ALL) if (rule.kinds().contains(doc.kind())) rule.check().run(ctx, diags);
         return diags.sorted();
     }

@@ -25,6 +25,10 @@ import static org.junit.jupiter.api.Assertions.*;
  * ({@code fixtures/minimal-budget.yaml}) with one fault, {@code <CODE>.expected} the exact text
  * {@code check} prints to stderr for it. Tests and documentation at once (docs/diagnostics.md links here).
  *
+ * <p>An example that needs files of its own beside the data (a clerk's local {@code catalog/} folder) is a folder
+ * {@code errors/<CODE>/}: a small project whose {@code data/*.yaml} are checked from that folder, as a clerk runs the
+ * command in theirs; its output is {@code errors/<CODE>.expected} like the others.
+ *
  * <p>{@code mvn test -Dtest=ErrorCatalogueTest -Dupdate.expected=true} rewrites the .expected files;
  * review the diff before committing: each message must name the right line and value.
  */
@@ -47,14 +51,11 @@ class ErrorCatalogueTest {
 
     @TestFactory
     Stream<DynamicTest> everyExampleProducesItsExpectedOutput() throws IOException {
-        List<Path> inputs;
-        try (Stream<Path> s = Files.list(ERRORS)) {
-            inputs = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-        }
+        List<Path> inputs = examples();
         assertFalse(inputs.isEmpty(), "no examples in " + ERRORS);
         return inputs.stream().map(in -> DynamicTest.dynamicTest(base(in), () -> {
             Path expectedFile = in.resolveSibling(base(in) + ".expected");
-            String actual = runCheck("errors/" + in.getFileName());
+            String actual = Files.isDirectory(in) ? runProject(in) : runCheck("errors/" + in.getFileName());
             if (UPDATE) Files.writeString(expectedFile, actual, StandardCharsets.UTF_8);
             assertTrue(Files.exists(expectedFile), "missing " + expectedFile.getFileName());
             String expected = Files.readString(expectedFile, StandardCharsets.UTF_8).replace("\r\n", "\n");
@@ -87,7 +88,8 @@ class ErrorCatalogueTest {
         assertEquals(new TreeSet<>(emittedCodes()), new TreeSet<>(headings), "### headings in docs/diagnostics.md");
         assertEquals(headings.stream().sorted().toList(), headings, "entries sorted by code");
         for (String code : exampleCodes()) {
-            assertTrue(docs.contains("(../src/test/resources/errors/" + code + ".yaml)"), "no link to the example of " + code);
+            String link = "(../src/test/resources/errors/" + code;
+            assertTrue(docs.contains(link + ".yaml)") || docs.contains(link + "/)"), "no link to the example of " + code);
         }
     }
 
@@ -100,23 +102,39 @@ class ErrorCatalogueTest {
         return err.toString(StandardCharsets.UTF_8).replace("\r\n", "\n");
     }
 
+    /** `check` of a folder example's data/*.yaml, run from that folder (its catalog/ is the local catalog). */
+    static String runProject(Path project) throws IOException {
+        List<String> args = new java.util.ArrayList<>(List.of("check"));
+        try (Stream<Path> s = Files.list(project.resolve("data"))) {
+            s.map(p -> "data/" + p.getFileName()).filter(n -> n.endsWith(".yaml")).sorted().forEach(args::add);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Main.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), project);
+        return err.toString(StandardCharsets.UTF_8).replace("\r\n", "\n");
+    }
+
+    /** The examples: errors/*.yaml and the folders errors/<CODE>/. */
+    static List<Path> examples() throws IOException {
+        try (Stream<Path> s = Files.list(ERRORS)) {
+            return s.filter(p -> p.toString().endsWith(".yaml") || Files.isDirectory(p)).sorted().toList();
+        }
+    }
+
     /** errors/E-REASON.yaml and errors/E-REASON@决算.yaml are both examples of E-REASON. */
     static String code(Path p) {
-        String n = p.getFileName().toString();
-        n = n.substring(0, n.lastIndexOf('.'));
+        String n = base(p);
         return n.contains("@") ? n.substring(0, n.indexOf('@')) : n;
     }
 
     static String base(Path p) {
         String n = p.getFileName().toString();
-        return n.substring(0, n.lastIndexOf('.'));
+        return Files.isDirectory(p) ? n : n.substring(0, n.lastIndexOf('.'));
     }
 
     static Set<String> exampleCodes() throws IOException {
-        try (Stream<Path> s = Files.list(ERRORS)) {
-            return s.filter(p -> p.toString().endsWith(".yaml")).map(ErrorCatalogueTest::code)
-                    .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
-        }
+        return examples().stream().map(ErrorCatalogueTest::code).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
     }
 
     /** Every "E-…"/"W-…" code written in the main sources: string literals and bracketed codes in messages. */
