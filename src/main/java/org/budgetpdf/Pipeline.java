@@ -185,7 +185,8 @@ public final class Pipeline {
         return loaded.computeIfAbsent(name, n -> {
             Diagnostics own = new Diagnostics();
             Optional<Layout> l = layouts.load(n, own);
-            return new Loaded(l, own.sorted());
+            // a YAML anchor used by several tables is read once per use: its problem is reported once
+            return new Loaded(l, own.sorted().stream().distinct().toList());
         });
     }
 

@@ -326,8 +326,10 @@ class FilesAndEnvironmentTest {
         CliTest.Run r = runIn(home, "build", MINIMAL.toString());
         assertEquals(1, r.code(), r.err());
         assertNoStackTrace(r.err());
-        assertTrue(r.err().contains("错误[E-RENDER]: 模板 templates/henan-2025/document.ftlh 第 "), r.err());
-        assertTrue(r.err().contains("问题在模板"), r.err());
+        // the template runs at check: the mistake is an E-LAYOUT at its line before any PDF is made
+        assertTrue(r.err().contains("templates/henan-2025/document.ftlh:" + Files.readString(template, StandardCharsets.UTF_8).lines().count()
+                + ":3: 错误[E-LAYOUT]: 模板用到的“没有这个变量”在这份数据中没有值"), r.err());
+        assertTrue(r.err().contains("问题在版式的模板"), r.err());
         assertArrayEquals(OLD, Files.readAllBytes(home.resolve("out/minimal-budget.pdf")));
     }
 }

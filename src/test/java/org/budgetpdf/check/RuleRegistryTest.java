@@ -2,6 +2,7 @@ package org.budgetpdf.check;
 
 import org.budgetpdf.Pipeline;
 import org.budgetpdf.diag.Diagnostic;
+import org.budgetpdf.testutil.Examples;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -32,28 +33,42 @@ class RuleRegistryTest {
             for (Path p : s.filter(x -> x.toString().endsWith(".expected")).sorted().toList()) {
                 String expected = Files.readString(p, StandardCharsets.UTF_8);
                 if (r.codes().stream().anyMatch(c -> expected.contains("[" + c + "]"))) {
-                    out.add(p.resolveSibling(p.getFileName().toString().replace(".expected", ".yaml")));
+                    Path folder = p.resolveSibling(p.getFileName().toString().replace(".expected", ""));
+                    out.add(Files.isDirectory(folder) ? folder : p.resolveSibling(p.getFileName().toString().replace(".expected", ".yaml")));
                 }
             }
         }
         return out;
     }
 
-    static long count(Pipeline p, Path fixture, Rule r) {
-        String name = "errors/" + fixture.getFileName();
-        List<Diagnostic> ds = p.check(fixture, name).diags().sorted();
-        return ds.stream().filter(d -> r.codes().contains(d.code())).count();
+    /** The rule's diagnostics for one example: a file, or a folder example's data files in its own project. */
+    static long count(Checker checker, Path fixture, Rule r) throws IOException {
+        if (!Files.isDirectory(fixture)) {
+            List<Diagnostic> ds = new Pipeline(HOME, checker).check(fixture, "errors/" + fixture.getFileName()).diags().sorted();
+            return ds.stream().filter(d -> r.codes().contains(d.code())).count();
+        }
+        Path project = Examples.project(fixture);
+        try {
+            Pipeline p = new Pipeline(project, checker);
+            long n = 0;
+            for (String f : Examples.dataFiles(project)) {
+                n += p.check(project.resolve(f), f).diags().sorted().stream().filter(d -> r.codes().contains(d.code())).count();
+            }
+            return n;
+        } finally {
+            Examples.cleanUp(fixture, project);
+        }
     }
 
     @TestFactory
     Stream<DynamicTest> removingARuleLosesItsDiagnostics() {
-        Pipeline all = new Pipeline(HOME);
+        Checker all = new Checker();
         return Rules.ALL.stream().map(rule -> DynamicTest.dynamicTest(rule.id() + " " + rule.title(), () -> {
             List<Path> fixtures = fixturesFor(rule);
             assertFalse(fixtures.isEmpty(), "rule " + rule.id() + " (" + rule.codes() + ") has no example in errors/");
             List<Rule> without = new ArrayList<>(Rules.ALL);
             without.remove(rule);
-            Pipeline less = new Pipeline(HOME, new Checker(without));
+            Checker less = new Checker(without);
             boolean lost = false;
             for (Path f : fixtures) {
                 long with = count(all, f, rule);

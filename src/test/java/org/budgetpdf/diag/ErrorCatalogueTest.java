@@ -1,6 +1,7 @@
 package org.budgetpdf.diag;
 
 import org.budgetpdf.Main;
+import org.budgetpdf.testutil.Examples;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -102,12 +103,19 @@ class ErrorCatalogueTest {
         return err.toString(StandardCharsets.UTF_8).replace("\r\n", "\n");
     }
 
-    /** `check` of a folder example's data/*.yaml, run from that folder (its catalog/ is the local catalog). */
-    static String runProject(Path project) throws IOException {
-        List<String> args = new java.util.ArrayList<>(List.of("check"));
-        try (Stream<Path> s = Files.list(project.resolve("data"))) {
-            s.map(p -> "data/" + p.getFileName()).filter(n -> n.endsWith(".yaml")).sorted().forEach(args::add);
+    /** `check` of a folder example's data/*.yaml, run from that folder (see {@link Examples}). */
+    static String runProject(Path example) throws IOException {
+        Path project = Examples.project(example);
+        try {
+            return runIn(project);
+        } finally {
+            Examples.cleanUp(example, project);
         }
+    }
+
+    private static String runIn(Path project) throws IOException {
+        List<String> args = new java.util.ArrayList<>(List.of("check"));
+        args.addAll(Examples.dataFiles(project));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Main.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
