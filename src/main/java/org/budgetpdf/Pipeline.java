@@ -95,29 +95,34 @@ public final class Pipeline {
         Optional<Layout> layout = chooseLayout(d, diags);
         Realized realized = Steps.time("计算", () -> Realize.of(d, catalogs.forYear(d.catalogYear()),
                 layout.isPresent() ? layout.get()::projectCategory : t -> t));
+        // The template runs at check, not only at build: a name it uses that this data lacks is an error now, and
+        // what it never reads is data the layout does not print (W-UNUSED). Both before the file's 说明 apply.
+        Report[] report = {null};
+        String[] xhtml = {null};
         Steps.time("检查", () -> {
-            checker.check(new Context(d, realized, layout.orElse(null), src, catalogs), diags);
+            checker.check(new Context(d, realized, layout.orElse(null), src, catalogs), diags, found -> {
+                if (layout.isEmpty() || found.hasErrors()) return;
+                Report rep = new Report(realized, layout.get());
+                org.budgetpdf.render.Templates.Rendered out = template(layout.get(), rep, found);
+                if (out == null) return;
+                org.budgetpdf.check.UnusedData.check(src, layout.get(), out.read(), rep.extrasRead(), found);
+                report[0] = rep;
+                xhtml[0] = out.xhtml();
+            });
             return null;
         });
         Steps.time("字形检查", () -> {
             layout.flatMap(this::glyphs).ifPresent(g -> org.budgetpdf.check.GlyphCheck.check(src, g, diags));
             return null;
         });
-        // The template is run at check, not only at build: a name it uses that this data lacks is an error now.
-        Report report = null;
-        String xhtml = null;
-        if (layout.isPresent() && !diags.hasErrors()) {
-            report = new Report(realized, layout.get());
-            xhtml = template(layout.get(), report, diags);
-        }
         diags.collapseAliases(org.budgetpdf.load.AliasUses.of(src));
-        return new Checked(src, diags, Optional.of(realized), layout, report, xhtml);
+        return new Checked(src, diags, Optional.of(realized), layout, report[0], diags.hasErrors() ? null : xhtml[0]);
     }
 
     /** The layout's template rendered for this file, or null after an E-LAYOUT at the template's line. */
-    private String template(Layout layout, Report report, Diagnostics diags) {
+    private org.budgetpdf.render.Templates.Rendered template(Layout layout, Report report, Diagnostics diags) {
         try {
-            return Steps.time("模板", () -> templates().render(layout.template(), report));
+            return Steps.time("模板", () -> templates().renderRecording(layout.template(), report));
         } catch (freemarker.template.TemplateException e) {
             diags.add(org.budgetpdf.render.TemplateErrors.diagnostic(e));
             return null;

@@ -11,6 +11,7 @@ import org.budgetpdf.model.Line;
 import org.budgetpdf.layout.Layout;
 import org.budgetpdf.layout.Vocabulary;
 import org.budgetpdf.model.Measure;
+import org.budgetpdf.model.NamedCode;
 import org.budgetpdf.model.Nature;
 import org.budgetpdf.model.Project;
 import org.budgetpdf.model.Unit;
@@ -28,15 +29,61 @@ final class CodeRules {
         return c.editionYear() + "年政府收支分类科目";
     }
 
-    /** C01: every 功能分类 and 经济分类 code is in the edition; an obsolete one names its replacement. */
+    /**
+     * C01: every 功能分类 and 经济分类 code is in the edition (shipped or local), or named by the file ({编码, 名称}) with
+     * its 类 and 款 in the edition (W-CODE-LOCAL: printed as the file names it); an obsolete one names its replacement.
+     */
     static void codes(Context ctx, Diagnostics x) {
         Catalog c = ctx.catalog();
-        for (Line l : ctx.doc().lines()) functionCode(c, l.function(), l.givenName(), l.functionPos(), x);
+        Map<String, NamedCode> named = new java.util.LinkedHashMap<>();
+        for (NamedCode n : ctx.doc().named()) {
+            NamedCode first = named.putIfAbsent(n.kind() + n.code(), n);
+            if (first != null && !first.name().equals(n.name())) {
+                x.warning("W-NAME", n.pos(), "科目 " + n.code() + " 在这里写作“" + n.name() + "”，第 " + first.pos().line()
+                        + " 行写作“" + first.name() + "”", "同一科目只能有一个名称，表格和文字都用第一次写的“" + first.name() + "”；请改成一致。");
+            }
+        }
+        for (NamedCode n : named.values()) localCode(c, n, x);
+        for (Line l : ctx.doc().lines()) {
+            if (!named.containsKey(NamedCode.FUNCTION + l.function())) functionCode(c, l.function(), l.givenName(), l.functionPos(), x);
+        }
         for (Atom a : ctx.cube().atoms()) {
             Fact f = a.fact();
-            if (f.project() != null && f.function() != null) functionCode(c, f.function(), "", f.pos(), x);
-            if (f.econ() != null) econCode(c, f.econ(), f.pos(), x);
+            if (f.project() != null && f.function() != null && !named.containsKey(NamedCode.FUNCTION + f.function())) {
+                functionCode(c, f.function(), "", f.pos(), x);
+            }
+            if (f.econ() != null && !named.containsKey(NamedCode.ECON + f.econ())) econCode(c, f.econ(), f.pos(), x);
         }
+    }
+
+    /** A code the file names: in the catalog, its name should agree; outside it, its 类 and 款 must be there. */
+    private static void localCode(Catalog c, NamedCode n, Diagnostics x) {
+        boolean function = n.kind().equals(NamedCode.FUNCTION);
+        Optional<String> known = function ? c.functionName(n.code()) : c.econDeptName(n.code());
+        if (known.isPresent()) {
+            if (!known.get().equals(n.name())) {
+                x.warning("W-NAME", n.pos(), "科目 " + n.code() + " 写的名称“" + n.name() + "”与科目表“" + known.get() + "”不同",
+                        "表格印数据文件写的“" + n.name() + "”；如无特殊原因，删去“名称”，只写编码，使用科目表名称。");
+            }
+            return;
+        }
+        List<String> missing = function ? c.missingFunctionParents(n.code()) : c.missingEconDeptParents(n.code());
+        String what = function ? "功能分类科目" : "部门预算支出经济分类科目";
+        if (!missing.isEmpty()) {
+            x.error("E-CODE-UNKNOWN", n.pos(), what + " " + n.code() + "（" + n.name() + "）上级的" + levels(missing)
+                            + " 不在" + c.shippedYear() + "年科目表中",
+                    "自己写名称的科目，它的类和款要在科目表中：核对编码；确是新设的类或款，在与 data/ 同级的 catalog/"
+                            + c.editionYear() + "/" + (function ? "function.csv" : "econ_dept.csv") + " 中补上。");
+            return;
+        }
+        x.warning("W-CODE-LOCAL", n.pos(), what + " " + n.code() + "“" + n.name() + "”不在本工具自带的" + c.shippedYear()
+                        + "年科目表中，按数据文件写的名称印出",
+                "核对编码和名称与财政批复一致。常用的科目可以加到与 data/ 同级的 catalog/" + c.editionYear() + "/"
+                        + (function ? "function.csv" : "econ_dept.csv") + " 中，以后只写编码，也不再有本提示。");
+    }
+
+    private static String levels(List<String> codes) {
+        return String.join("、", codes.stream().map(k -> (k.length() == 3 ? "类 " : "款 ") + k).toList());
     }
 
     private static void functionCode(Catalog c, String code, String givenName, SourcePos pos, Diagnostics x) {
@@ -102,8 +149,33 @@ final class CodeRules {
                 ? "确是正式科目、本工具没有收录的，在与 data/ 同级的 " + folder + kind.file + " 中加一行“" + code + ",科目名称”"
                 : "确是正式科目、本工具没有收录的，在与 data/ 同级的 " + folder + kind.file + " 中加一行“" + code + ",科目名称”，"
                         + "并在 " + folder + "econ_map.csv 中写明它对应的政府经济分类款";
+        String inline = kind == CodeKind.FUNCTION ? "功能科目: {编码: " + code + ", 名称: 科目名称}"
+                : "经济科目写成 {编码: " + code + ", 名称: 科目名称}（基本支出中写 " + code + ": {金额: …, 名称: 科目名称}）";
         x.error("E-CODE-UNKNOWN", pos, kind.label + " " + code + " 不在本工具自带的" + c.shippedYear() + "年科目表中" + local,
-                check + add + "（文件第一行写表头 code,name，格式见 README“科目表”一节），不用重新编译。");
+                check + "确是正式科目、本工具没有收录的，有两种写法：在数据文件中写明名称 " + inline + "；或"
+                        + add.replace("确是正式科目、本工具没有收录的，", "") + "（文件第一行写表头 code,name，格式见 README“科目表”一节），不用重新编译。");
+    }
+
+    /**
+     * C05: within one 经济分类 类 the file writes either 款 (30101 …) or, when the split is unknown, the 类 alone (301):
+     * both would print a 类 row that is not the sum of the 款 rows under it.
+     */
+    static void econLevels(Context ctx, Diagnostics x) {
+        Map<String, Fact> classLevel = new java.util.TreeMap<>();
+        Map<String, Fact> itemLevel = new java.util.TreeMap<>();
+        for (Atom a : ctx.cube().atoms()) {
+            Fact f = a.fact();
+            if (f.measure() != Measure.SPEND || f.econ() == null || f.econ().length() < 3) continue;
+            (f.econ().length() == 3 ? classLevel : itemLevel).putIfAbsent(f.econ().substring(0, 3), f);
+        }
+        for (var e : classLevel.entrySet()) {
+            Fact item = itemLevel.get(e.getKey());
+            if (item == null) continue;
+            x.error("E-ECON-LEVEL", e.getValue().pos(), "经济分类 " + e.getKey() + " 在这里只写到类，第 " + item.pos().line()
+                            + " 行又写了它的款 " + item.econ(),
+                    "同一类要么都写到款（30101、30102 …），要么只知道类的合计时只写类（" + e.getKey() + "）；不然表中这一类的合计"
+                            + "不等于下面各款之和。");
+        }
     }
 
     /** B15 / rules.md §1.4: 基本支出 uses only the 经济分类 classes of 人员经费 and 公用经费 (groups.csv). */

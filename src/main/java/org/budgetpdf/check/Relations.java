@@ -1,5 +1,6 @@
 package org.budgetpdf.check;
 
+import org.budgetpdf.bind.Binder;
 import org.budgetpdf.catalog.Catalog;
 import org.budgetpdf.catalog.UnitType;
 import org.budgetpdf.compute.Atom;
@@ -19,6 +20,7 @@ import org.budgetpdf.model.Project;
 import org.budgetpdf.model.Unit;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -55,8 +57,9 @@ final class Relations {
     }
 
     private static void pair(Catalog c, String fn, String econ, String where, SourcePos pos, Diagnostics x) {
-        // an unreadable or unknown code is already reported; a pairing warning on top would only repeat it
-        if (c.functionName(fn).isEmpty() || c.econDeptName(econ).isEmpty()) return;
+        // an unreadable or unknown code is already reported; a pairing warning on top would only repeat it; a class
+        // (the file gives no 款 split) pairs with nothing
+        if (c.functionName(fn).isEmpty() || c.econDeptName(econ).isEmpty() || econ.length() != 5) return;
         List<String> fns = c.usualFunctions(econ);
         if (!fns.isEmpty() && !fns.contains(fn)) {
             x.warning("W-FUNC-ECON", pos, where + "经济分类 " + econ + " 通常列在功能科目 "
@@ -106,6 +109,28 @@ final class Relations {
             x.error("E-THREE-PUBLIC", pos, part[1] + " " + Say.money(declared) + " 小于经济分类 " + String.join("/", codes)
                             + part[2] + "的合计 " + Say.money(econ) + "，相差 " + Say.money(econ.subtract(declared)) + " 万元",
                     "“三公”经费是财政拨款安排的这几类支出的全部，不能小于经济分类中的对应金额。");
+        }
+        unverified(ctx, x);
+    }
+
+    /**
+     * What B19 cannot verify: 三公 against the 款 of a class the file gives only as a whole (302: 4.10 hides 30217 …).
+     * Said once, instead of guessing.
+     */
+    private static void unverified(Context ctx, Diagnostics x) {
+        Cube c = ctx.cube();
+        if (!c.has(measure(Measure.SANGONG))) return;
+        Set<String> classes = new java.util.TreeSet<>();
+        for (String part : Binder.SANGONG_PARTS) for (String code : ctx.catalog().group("三公." + part)) classes.add(code.substring(0, 3));
+        for (Atom a : c.select(GENERAL)) {
+            String e = a.fact().econ();
+            if (e == null || e.length() != 3 || !classes.contains(e)) continue;
+            List<String> codes = new ArrayList<>();
+            for (String part : Binder.SANGONG_PARTS) for (String code : ctx.catalog().group("三公." + part)) if (code.startsWith(e)) codes.add(code);
+            x.warning("W-UNVERIFIED", a.fact().pos(), "经济分类 " + e + " 只写到类，无法核对“三公”经费是否不小于其中的 "
+                            + String.join("、", codes) + " 等款",
+                    "只知道类的合计时这样写没有错，文档照实印出类；知道款的金额时写到款（如 " + codes.get(0) + "），检查器就能核对。");
+            return;
         }
     }
 

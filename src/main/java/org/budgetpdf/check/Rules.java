@@ -17,8 +17,9 @@ public final class Rules {
 
     public static final List<Rule> ALL = List.of(
             new Rule("X01", "单位定义和引用", BOTH, List.of("E-DUP-UNIT", "E-REF-UNIT"), false, References::units),
-            new Rule("C01", "科目编码在科目表中", BOTH, List.of("E-CODE-UNKNOWN", "E-CODE-OBSOLETE", "E-NAME-OBSOLETE", "W-NAME"),
+            new Rule("C01", "科目编码在科目表中，或由数据写明名称", BOTH, List.of("E-CODE-UNKNOWN", "E-CODE-OBSOLETE", "E-NAME-OBSOLETE", "W-NAME", "W-CODE-LOCAL"),
                     false, CodeRules::codes),
+            new Rule("C05", "经济分类的同一类不混写类级和款级", BOTH, List.of("E-ECON-LEVEL"), false, CodeRules::econLevels),
             new Rule("B15", "基本支出只用人员和公用经费的经济分类", BUDGET, List.of("E-BASIC-ECON"), false,
                     CodeRules::basicEconClasses),
             new Rule("C02", "版式能放下数据中的每个项目类型（词表）", BUDGET, List.of("E-PROJECT-TYPE"), false, CodeRules::projectTypes),
@@ -30,7 +31,7 @@ public final class Rules {
             new Rule("X03", "明细加总等于批复数（控制数）", BOTH, List.of("E-APPROVED"), true, Controls::approved),
             new Rule("B16", "功能分类与经济分类的对应", BUDGET, List.of("W-FUNC-ECON"), false, Relations::functionEconPairs),
             new Rule("T10", "机关运行经费不超过行政单位的公用经费", BUDGET, List.of("W-RUNNING-COST"), true, Relations::runningCost),
-            new Rule("B19", "三公经费不小于对应的经济分类", BUDGET, List.of("E-THREE-PUBLIC"), true, Relations::sanGongVsEcon),
+            new Rule("B19", "三公经费不小于对应的经济分类", BUDGET, List.of("E-THREE-PUBLIC", "W-UNVERIFIED"), true, Relations::sanGongVsEcon),
             new Rule("T09", "“三公”经费各项增减写明原因", BUDGET, List.of("E-REASON"), true, ReasonRules::budgetReasons),
             new Rule("T01", "每一句增减变化都写明自己的原因", BOTH, List.of("E-REASON"), true, ReasonRules::changeReasons),
             new Rule("T02", "原因的构成之和等于变动", BOTH, List.of("E-REASON-SUM", "W-REASON-UNCHANGED"), true,

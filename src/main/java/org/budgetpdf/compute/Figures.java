@@ -392,10 +392,12 @@ public final class Figures {
             }
             Unit u = d.unit(p.unitCode());
             String unitName = !p.listedUnitName().isEmpty() ? p.listedUnitName() : u == null ? p.unitCode() : u.name();
-            out.add(new ProjectView(p.id(), p.code(), p.name(), p.unitCode(), unitName, p.type(), c.sum(f),
-                    c.sum(f.and(funds("财政性资金"))), c.sum(f.and(funds("财政专户管理资金"))), c.sum(f.and(funds("单位资金"))),
-                    c.sum(f.and(funds("一般公共预算"))), p.transferName(), p.content(), p.goals(),
-                    indicatorRows(p.indicators()), List.copyOf(lines)));
+            // a project listed without amounts (the file gives only the total): its amounts are unknown, not zero
+            boolean known = c.has(f);
+            out.add(new ProjectView(p.id(), p.code(), p.name(), p.unitCode(), unitName, p.type(), known ? c.sum(f) : null,
+                    known ? c.sum(f.and(funds("财政性资金"))) : null, known ? c.sum(f.and(funds("财政专户管理资金"))) : null,
+                    known ? c.sum(f.and(funds("单位资金"))) : null, known ? c.sum(f.and(funds("一般公共预算"))) : null,
+                    p.transferName(), p.content(), p.goals(), indicatorRows(p.indicators()), List.copyOf(lines)));
         }
         return out;
     }

@@ -24,6 +24,8 @@ public final class Report {
     private final Realized realized;
     private final Layout layout;
     private final Map<String, TableView> cache = new LinkedHashMap<>();
+    /** The 附加 keys the template asked for (the checker lists the ones never asked for, W-UNUSED). */
+    private final java.util.Set<String> extrasRead = java.util.Collections.synchronizedSet(new java.util.TreeSet<>());
 
     public Report(Realized realized, Layout layout) {
         this.realized = realized;
@@ -93,6 +95,29 @@ public final class Report {
             if (scope == null) throw new IllegalArgumentException("没有代码为 " + unitCode + " 的单位");
             return TableEngine.build(spec, realized, scope);
         });
+    }
+
+    /** One item of 附加 as a template prints it: its text (paragraphs joined) and paragraphs, or its amount. */
+    public record ExtraView(String key, String text, List<String> paragraphs, org.budgetpdf.compute.Money amount) {
+    }
+
+    /**
+     * A province's own item, {@code r.extra("本地说明")}: null when the file does not give it (the template leaves its
+     * sentence out, {@code <#if r.extra("本地说明")??>}).
+     */
+    public ExtraView extra(String key) {
+        extrasRead.add(key);
+        org.budgetpdf.model.Extra e = realized.doc().extras().get(key);
+        if (e == null) return null;
+        org.budgetpdf.compute.Money amount = e.amount() ? realized.dept().sum(org.budgetpdf.compute.Filter.of(
+                org.budgetpdf.compute.Dim.MEASURE, org.budgetpdf.model.Measure.OTHER.label())
+                .and(org.budgetpdf.compute.Dim.ITEM, org.budgetpdf.model.Extra.PREFIX + key)) : null;
+        return new ExtraView(key, String.join("", e.paragraphs()), e.paragraphs(), amount);
+    }
+
+    /** The 附加 keys the template asked for so far. */
+    public java.util.Set<String> extrasRead() {
+        return java.util.Set.copyOf(extrasRead);
     }
 
     /** Chinese numerals for headings: 1 → 一, 21 → 二十一 (any count of duties, sections, tables). */

@@ -1,36 +1,57 @@
 package org.budgetpdf.render;
 
+import freemarker.cache.TemplateLoader;
 import freemarker.core.HTMLOutputFormat;
+import freemarker.core.TemplateClassResolver;
 import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
 import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
+import freemarker.template.AdapterTemplateModel;
+import freemarker.template.MethodCallAwareTemplateHashModel;
+import freemarker.template.TemplateCollectionModel;
+import freemarker.template.TemplateHashModelEx;
+import freemarker.template.TemplateScalarModel;
+import freemarker.ext.util.WrapperTemplateModel;
+import org.budgetpdf.layout.TemplateGuard;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.Reader;
 import java.io.StringReader;
-import java.util.List;
-import org.budgetpdf.layout.TemplateGuard;
-import freemarker.core.TemplateClassResolver;
+import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import freemarker.cache.TemplateLoader;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TimeZone;
+import java.util.TreeSet;
 
 /**
  * FreeMarker configured once over templates/: .ftlh templates with HTML auto-escaping (every data string is escaped),
  * errors rethrown rather than printed into the document, record components and zero-argument methods readable as
  * properties. A layout's template is {@code <layout>/document.ftlh}; shared macros are under {@code /common/}.
+ * A render also records which properties of the data the template read ({@code Department.staffQuota} …): the
+ * checker tells the clerk what the chosen layout never prints (W-UNUSED).
  */
 public final class Templates {
     private final Configuration cfg;
+
+    /** The properties read during the render on this thread (null outside a render). */
+    private static final ThreadLocal<Set<String>> READ = new ThreadLocal<>();
+
+    /** A rendered template and the properties of the project's own records it read ("Department.staffQuota"). */
+    public record Rendered(String xhtml, Set<String> read) {
+    }
 
     public Templates(Path dir) throws IOException {
         cfg = new Configuration(Configuration.VERSION_2_3_34);
@@ -56,17 +77,100 @@ public final class Templates {
                 ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
         wrapper.setDefaultZeroArgumentNonVoidMethodPolicy(
                 ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
-        cfg.setObjectWrapper(wrapper.build());
+        cfg.setObjectWrapper(new Recording(wrapper));
     }
 
     /** Renders {@code name} (relative to templates/) with the single root variable {@code r}. */
     public String render(String name, Object report) throws IOException, TemplateException {
+        return renderRecording(name, report).xhtml();
+    }
+
+    /** As {@link #render}, with the properties the template read. */
+    public Rendered renderRecording(String name, Object report) throws IOException, TemplateException {
         long t0 = System.nanoTime();
         Template t = cfg.getTemplate(name);
         org.budgetpdf.diag.Steps.add("模板解析", System.nanoTime() - t0);
         StringWriter out = new StringWriter(256 * 1024);
-        t.process(Map.of("r", report), out);
-        return out.toString();
+        Set<String> read = new TreeSet<>();
+        READ.set(read);
+        try {
+            t.process(Map.of("r", report), out);
+        } finally {
+            READ.remove();
+        }
+        return new Rendered(out.toString(), Collections.unmodifiableSet(read));
+    }
+
+    /** The default wrapper, with each of the project's records wrapped so that reading a property is noted. */
+    private static final class Recording extends DefaultObjectWrapper {
+        Recording(DefaultObjectWrapperBuilder b) {
+            super(b, true);
+        }
+
+        @Override
+        protected TemplateModel handleUnknownType(Object obj) throws TemplateModelException {
+            TemplateModel m = super.handleUnknownType(obj);
+            if (m instanceof MethodCallAwareTemplateHashModel h && obj.getClass().getName().startsWith("org.budgetpdf.")) {
+                return new Noted(h, obj);
+            }
+            return m;
+        }
+    }
+
+    /** The default model of a record, each key read noted (FreeMarker's own model is final: this one delegates). */
+    private record Noted(MethodCallAwareTemplateHashModel model, Object obj) implements MethodCallAwareTemplateHashModel,
+            TemplateHashModelEx, TemplateScalarModel, AdapterTemplateModel, WrapperTemplateModel {
+        private void note(String key) {
+            Set<String> read = READ.get();
+            if (read != null) read.add(obj.getClass().getSimpleName() + "." + key);
+        }
+
+        @Override
+        public TemplateModel get(String key) throws TemplateModelException {
+            note(key);
+            return model.get(key);
+        }
+
+        @Override
+        public TemplateModel getBeforeMethodCall(String key) throws TemplateModelException, ShouldNotBeGetAsMethodException {
+            note(key);
+            return model.getBeforeMethodCall(key);
+        }
+
+        @Override
+        public boolean isEmpty() throws TemplateModelException {
+            return model.isEmpty();
+        }
+
+        @Override
+        public int size() throws TemplateModelException {
+            return ((TemplateHashModelEx) model).size();
+        }
+
+        @Override
+        public TemplateCollectionModel keys() throws TemplateModelException {
+            return ((TemplateHashModelEx) model).keys();
+        }
+
+        @Override
+        public TemplateCollectionModel values() throws TemplateModelException {
+            return ((TemplateHashModelEx) model).values();
+        }
+
+        @Override
+        public String getAsString() throws TemplateModelException {
+            return ((TemplateScalarModel) model).getAsString();
+        }
+
+        @Override
+        public Object getAdaptedObject(Class<?> hint) {
+            return obj;
+        }
+
+        @Override
+        public Object getWrappedObject() {
+            return obj;
+        }
     }
 
     /**

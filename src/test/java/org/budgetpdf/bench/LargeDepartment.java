@@ -669,9 +669,9 @@ public final class LargeDepartment {
         private void unitsPart() {
             y.append("\n# 预算单位：第一个是本级，其余是所属单位。\n单位:\n");
             for (Unit u : UNITS) {
+                // 规格, 经费形式 and staff counts are not printed by henan-2025 (W-UNUSED): the file leaves them out
                 y.append("  - {代码: \"").append(u.code()).append("\", 名称: ").append(u.name()).append(", 类型: ").append(u.type())
-                        .append(", 规格: ").append(u.grade()).append(", 经费形式: ").append(u.funding())
-                        .append(", 编制人数: ").append(u.posts()).append(", 实有人数: ").append(u.staff()).append("}\n");
+                        .append("}\n");
             }
         }
 
