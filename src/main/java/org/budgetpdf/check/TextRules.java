@@ -84,7 +84,9 @@ final class TextRules {
             for (Node item : s.getValue()) walk(ctx, env, item, text, narrative, true, x);
         } else if (n instanceof ScalarNode sc && text) {
             String v = sc.getValue();
-            for (TextLint.Finding f : TextLint.lint(v, env, narrative)) {
+            List<TextLint.Finding> found = new java.util.ArrayList<>(TextLint.lint(v, env, narrative));
+            found.addAll(OrgNames.find(v, ownNames(ctx), ctx.layout() == null ? List.of() : ctx.layout().mentions()));
+            for (TextLint.Finding f : found) {
                 SourcePos at = locate(ctx, sc, v, f);
                 String needle = v.substring(f.offset(), f.offset() + f.length());
                 boolean exact = at.line() > 0 && at.line() <= ctx.source().lines().size()
@@ -92,6 +94,14 @@ final class TextRules {
                 x.warning("W-TEXT", at, exact ? needle.codePointCount(0, needle.length()) : 0, f.message(), f.hint());
             }
         }
+    }
+
+    /** The department's name first, then its units'. */
+    private static List<String> ownNames(Context ctx) {
+        List<String> out = new java.util.ArrayList<>();
+        if (ctx.doc().department() != null && !ctx.doc().department().name().isEmpty()) out.add(ctx.doc().department().name());
+        for (var u : ctx.doc().units()) if (u.name() != null && !u.name().isEmpty()) out.add(u.name());
+        return out;
     }
 
     /** Whether {@code line} has {@code needle} at 1-based code-point column {@code col}. */

@@ -578,11 +578,20 @@ public final class TableEngine {
             }
         }
         boolean hasClass = codes.stream().anyMatch(c -> c.length() == 3);
+        // classes the file gives only as a whole (301: 25.38): their listed 款 are unknown, printed blank, not 0.00
+        Set<String> whole = new TreeSet<>();
+        for (String e : r.cube().values(Dim.ECON, base.and(sf))) if (e.length() == 3) whole.add(e);
         List<RowData> out = new ArrayList<>();
         for (String code : codes) {
             boolean cls = code.length() == 3;
             String style = cls ? "类" : "项";
             boolean split = cls && codes.stream().anyMatch(c -> c.length() == 5 && c.startsWith(code));
+            if (!cls && whole.contains(code.substring(0, 3))) {
+                RowData unknown = econRow(code, "", s.style().isEmpty() ? style : s.style(), sf, false,
+                        !hasClass ? depth : depth + 1, s.pos());
+                out.add(new RowData(unknown.style(), unknown.attrs(), null, false, Role.UNKNOWN, unknown.depth(), unknown.pos()));
+                continue;
+            }
             RowData row = econRow(code, "", s.style().isEmpty() ? style : s.style(), sf, zeros(s),
                     cls || !hasClass ? depth : depth + 1, s.pos());
             if (cls) {

@@ -3,6 +3,7 @@ package org.budgetpdf.layout;
 import org.budgetpdf.Pipeline;
 import org.budgetpdf.bind.TestDocs;
 import org.budgetpdf.diag.Diagnostic;
+import org.budgetpdf.testutil.Matrix;
 import org.budgetpdf.testutil.PdfText;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -22,10 +23,6 @@ import static org.junit.jupiter.api.Assertions.*;
 /** A layout is a folder: any data file renders in any layout of its kind, and a new layout needs no Java. */
 class LayoutEngineTest {
     static final Path HOME = TestDocs.HOME;
-    static final List<String> BUDGET_FILES = List.of("data/xinxiang-weibin-2025-budget.yaml",
-            "data/xinxiang-hongqi-2021-budget.yaml", "data/xinle-2021-budget.yaml");
-    static final List<String> BUDGET_LAYOUTS = List.of("henan-2025", "henan-2021", "hebei-2021");
-
     static String withLayout(String yaml, String layout) {
         if (yaml.contains("\n版式:")) return yaml.replaceFirst("\n版式: \\S+", "\n版式: " + layout);
         return yaml.replaceFirst("\n年度: (\\d+)\n", "\n年度: $1\n版式: " + layout + "\n");
@@ -44,16 +41,14 @@ class LayoutEngineTest {
         }
     }
 
+    /** Every data file in every layout of its kind (discovered, none named): its 收支总计 is printed. */
     @Test
-    void everyBudgetRendersInEveryBudgetLayout(@TempDir Path dir) throws Exception {
+    void everyFileRendersInEveryLayoutOfItsKind(@TempDir Path dir) throws Exception {
         Pipeline p = new Pipeline(HOME);
-        for (String file : BUDGET_FILES) {
-            String yaml = Files.readString(HOME.resolve(file), StandardCharsets.UTF_8);
-            String total = TestDocs.check(yaml).figures().dept().total().table();
-            for (String layout : BUDGET_LAYOUTS) {
-                String text = build(p, dir, layout + "-" + Path.of(file).getFileName(), withLayout(yaml, layout));
-                assertTrue(text.contains(total), file + " in " + layout + ": the total " + total + " is printed");
-            }
+        for (Matrix.Case c : Matrix.cases(HOME)) {
+            String total = TestDocs.check(Files.readString(c.file(), StandardCharsets.UTF_8)).figures().dept().total().table();
+            String text = build(p, dir, c.layout().name() + "-" + c.file().getFileName(), c.yaml());
+            assertTrue(text.contains(total), c + ": the total " + total + " is printed");
         }
     }
 

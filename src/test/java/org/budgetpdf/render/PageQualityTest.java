@@ -4,6 +4,7 @@ import org.budgetpdf.Pipeline;
 import org.budgetpdf.bind.TestDocs;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.budgetpdf.testutil.Matrix;
 import org.budgetpdf.testutil.PdfText;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -25,46 +26,49 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class PageQualityTest {
     static final Path HOME = TestDocs.HOME;
-    static final List<String> BUDGET_FILES = List.of("data/xinxiang-weibin-2025-budget.yaml",
-            "data/xinxiang-hongqi-2021-budget.yaml", "data/xinle-2021-budget.yaml");
-    static final List<String> BUDGET_LAYOUTS = List.of("henan-2025", "henan-2021", "hebei-2021");
-
     @TempDir
     static Path dir;
 
-    static String withLayout(String yaml, String layout) {
-        if (yaml.contains("\n版式:")) return yaml.replaceFirst("\n版式: \\S+", "\n版式: " + layout);
-        return yaml.replaceFirst("\n年度: (\\d+)\n", "\n年度: $1\n版式: " + layout + "\n");
-    }
-
+    /** Every layout of templates/ with every data file of its kind (see {@link Matrix}): no layout is named here. */
     @TestFactory
-    Stream<DynamicTest> everyPageOfEveryDocumentIsFitToPublish() {
+    Stream<DynamicTest> everyPageOfEveryDocumentIsFitToPublish() throws java.io.IOException {
         Pipeline p = new Pipeline(HOME);
-        List<DynamicTest> tests = new ArrayList<>();
-        for (String file : BUDGET_FILES) {
-            for (String layout : BUDGET_LAYOUTS) tests.add(test(p, file, layout));
-        }
-        tests.add(test(p, "data/jiaozuo-zhongzhan-2021-final.yaml", "henan-final"));
-        return tests.stream();
+        return Matrix.cases(HOME).stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> fitToPublish(p, c, dir)));
     }
 
-    private static DynamicTest test(Pipeline p, String file, String layout) {
-        return DynamicTest.dynamicTest(Path.of(file).getFileName() + " in " + layout, () -> {
-            String yaml = withLayout(Files.readString(HOME.resolve(file), StandardCharsets.UTF_8), layout);
-            Path f = dir.resolve(layout + "-" + Path.of(file).getFileName());
-            Files.writeString(f, yaml, StandardCharsets.UTF_8);
-            Pipeline.Checked c = p.check(f, f.getFileName().toString());
-            assertTrue(c.ok(), () -> c.diags().sorted().toString());
-            RenderResult r = p.render(c).result();
-            List<LayoutLint.Finding> lint = r.lint();
-            assertTrue(lint.isEmpty(), () -> f.getFileName() + "：" + lint.size() + " 处版面问题：\n" + String.join("\n", lint.stream().map(Object::toString).toList()));
-            try (PDDocument d = Loader.loadPDF(r.pdf())) {
-                String text = String.join("", PdfText.pageTexts(d));
-                for (String placeholder : List.of("未填写", "null", "（）")) {
-                    assertFalse(text.contains(placeholder), f.getFileName() + " prints “" + placeholder + "”");
-                }
+    /**
+     * One case: it checks clean (warnings allowed), builds, the page lint finds nothing, and no placeholder is printed.
+     * The layout discovery test runs the same on a copied layout.
+     */
+    public static void fitToPublish(Pipeline p, Matrix.Case c, Path dir) throws Exception {
+        Path f = dir.resolve(c.layout().name() + "-" + c.file().getFileName());
+        Files.writeString(f, c.yaml(), StandardCharsets.UTF_8);
+        Pipeline.Checked checked = p.check(f, f.getFileName().toString());
+        assertTrue(checked.ok(), () -> checked.diags().sorted().toString());
+        RenderResult r = p.render(checked).result();
+        List<LayoutLint.Finding> lint = r.lint();
+        assertTrue(lint.isEmpty(), () -> f.getFileName() + "：" + lint.size() + " 处版面问题：\n" + String.join("\n", lint.stream().map(Object::toString).toList()));
+        try (PDDocument d = Loader.loadPDF(r.pdf())) {
+            String text = String.join("", PdfText.pageTexts(d));
+            for (String placeholder : List.of("未填写", "null", "（）")) {
+                assertFalse(text.contains(placeholder), f.getFileName() + " prints “" + placeholder + "”");
             }
-        });
+        }
+    }
+
+    /** A layout folder copied under a new name is found and tried with every file of its kind, no test edited. */
+    @Test
+    void aLayoutCopiedUnderANewNameIsCheckedBuiltAndLinted(@TempDir Path home) throws Exception {
+        org.apache.commons.io.FileUtils.copyDirectory(HOME.resolve("templates").toFile(), home.resolve("templates").toFile());
+        Path copy = home.resolve("templates/copied-layout");
+        org.apache.commons.io.FileUtils.copyDirectory(HOME.resolve("templates/henan-2025").toFile(), copy.toFile());
+        Path manifest = copy.resolve("layout.yaml");
+        // a copy is not the default for a year (two layouts claiming one year is an error of its own)
+        Files.writeString(manifest, Files.readString(manifest, StandardCharsets.UTF_8).replaceAll("(?m)^默认年度:.*$", ""), StandardCharsets.UTF_8);
+        List<Matrix.Case> cases = Matrix.cases(home).stream().filter(c -> c.layout().name().equals("copied-layout")).toList();
+        assertFalse(cases.isEmpty(), "the copied layout is discovered");
+        Pipeline p = new Pipeline(home);
+        for (Matrix.Case c : cases) fitToPublish(p, c, home);
     }
 
     /** Read back: a 一级 indicator group cut by a page break is labelled again at the top of the next page. */
