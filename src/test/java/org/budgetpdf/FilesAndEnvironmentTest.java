@@ -114,10 +114,29 @@ class FilesAndEnvironmentTest {
     }
 
     @Test
-    void aDirectoryGivenAsAFileIsNamedAsADirectory() {
-        CliTest.Run r = run("check", "data");
-        assertEquals(2, r.code());
-        assertTrue(r.err().startsWith("“data”是一个文件夹，不是数据文件。"), r.err());
+    void aFolderMeansEveryDataFileInIt(@TempDir Path tmp) throws IOException {
+        Files.createDirectories(tmp.resolve("A/sub"));
+        Files.createDirectories(tmp.resolve("A/.hidden"));
+        Files.copy(MINIMAL, tmp.resolve("A/x.yaml"));
+        Files.copy(MINIMAL, tmp.resolve("A/sub/x.yaml"));
+        Files.copy(MINIMAL, tmp.resolve("A/.hidden/y.yaml"));
+        Files.writeString(tmp.resolve("A/notes.txt"), "不是数据");
+        CliTest.Run r = run("check", tmp.resolve("A").toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(2, r.out().lines().filter(l -> l.endsWith("：检查通过")).count(), r.out());
+        assertTrue(r.out().contains("共 2 个文件：2 个检查通过"), r.out());
+        // the same name in two sub-folders: each PDF keeps its sub-folder
+        Path out = tmp.resolve("out");
+        CliTest.Run b = run("build", "--out", out.toString(), tmp.resolve("A").toString());
+        assertEquals(0, b.code(), b.err());
+        assertTrue(Files.size(out.resolve("x.pdf")) > 10_000);
+        assertTrue(Files.size(out.resolve("sub/x.pdf")) > 10_000);
+        assertFalse(Files.exists(out.resolve("y.pdf")), "hidden folders are skipped");
+        // a folder without data files is a usage error
+        Files.createDirectories(tmp.resolve("empty"));
+        CliTest.Run e = run("check", tmp.resolve("empty").toString());
+        assertEquals(2, e.code());
+        assertTrue(e.err().contains("里没有 .yaml 数据文件"), e.err());
     }
 
     @Test
