@@ -158,6 +158,7 @@ class FilesAndEnvironmentTest {
         Files.createDirectories(out);
         Path old = out.resolve("minimal-budget.pdf");
         Files.write(old, OLD);
+        org.budgetpdf.testutil.FileLinks.assumePosix(out);
         Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("r-xr-xr-x"));
         try {
             // root writes anyway: then there is nothing to test here (the parent-is-a-file test covers the message)
@@ -212,7 +213,7 @@ class FilesAndEnvironmentTest {
         Path home = project(tmp);
         Files.createDirectories(home.resolve("fonts"));
         for (String f : List.of("NotoSansSC-Regular.ttf", "NotoSansSC-Bold.ttf", "NotoSerifSC-Bold.ttf")) {
-            Files.createSymbolicLink(home.resolve("fonts").resolve(f), HOME.resolve("fonts").resolve(f));
+            org.budgetpdf.testutil.FileLinks.linkOrCopy(home.resolve("fonts").resolve(f), HOME.resolve("fonts").resolve(f));
         }
         byte[] head = new byte[4096];
         try (var in = Files.newInputStream(HOME.resolve("fonts/NotoSerifSC-Regular.ttf"))) {
@@ -278,14 +279,14 @@ class FilesAndEnvironmentTest {
         Path home = project(tmp);
         Files.createDirectories(home.resolve("fonts"));
         for (String f : List.of("NotoSansSC-Regular.ttf", "NotoSansSC-Bold.ttf", "NotoSerifSC-Regular.ttf", "NotoSerifSC-Bold.ttf")) {
-            Files.createSymbolicLink(home.resolve("fonts").resolve(f), HOME.resolve("fonts").resolve(f));
+            org.budgetpdf.testutil.FileLinks.linkOrCopy(home.resolve("fonts").resolve(f), HOME.resolve("fonts").resolve(f));
         }
         Path data = withName(tmp, "示例市♔区医疗保障局");
         CliTest.Run before = runIn(home, "build", data.toString());
         assertEquals(1, before.code(), before.err());
         assertTrue(before.err().contains("错误[E-GLYPH]: fonts/ 中的字体没有“♔”（U+2654）"), before.err());
 
-        Files.createSymbolicLink(home.resolve("fonts/DejaVuSans.ttf"), dejavu);
+        org.budgetpdf.testutil.FileLinks.linkOrCopy(home.resolve("fonts/DejaVuSans.ttf"), dejavu);
         CliTest.Run after = runIn(home, "build", data.toString());
         assertEquals(0, after.code(), after.err());
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(home.resolve("out/minimal-budget.pdf").toFile())) {
@@ -338,7 +339,7 @@ class FilesAndEnvironmentTest {
         Path home = project(tmp);
         Files.createDirectories(home.resolve("fonts"));
         for (String f : List.of("NotoSansSC-Regular.ttf", "NotoSansSC-Bold.ttf", "NotoSerifSC-Regular.ttf", "NotoSerifSC-Bold.ttf")) {
-            Files.createSymbolicLink(home.resolve("fonts").resolve(f), HOME.resolve("fonts").resolve(f));
+            org.budgetpdf.testutil.FileLinks.linkOrCopy(home.resolve("fonts").resolve(f), HOME.resolve("fonts").resolve(f));
         }
         Path template = home.resolve("templates/henan-2025/document.ftlh");
         Files.writeString(template, Files.readString(template, StandardCharsets.UTF_8) + "${没有这个变量.名称}\n", StandardCharsets.UTF_8);

@@ -139,9 +139,10 @@ class MachineFormatTest {
         assertArrayEquals(data, java.nio.file.Files.readAllBytes(a));
         // the same file under another name (a link) is still the data
         Path link = tmp.resolve("link.json");
-        java.nio.file.Files.createSymbolicLink(link, a);
-        assertEquals(2, run("check", "--format", "json", "--report", link.toString(), a.toString()).code());
-        assertArrayEquals(data, java.nio.file.Files.readAllBytes(a));
+        if (org.budgetpdf.testutil.FileLinks.tryLink(link, a)) { // not on a Windows PC without developer mode
+            assertEquals(2, run("check", "--format", "json", "--report", link.toString(), a.toString()).code());
+            assertArrayEquals(data, java.nio.file.Files.readAllBytes(a));
+        }
 
         Path pdf = tmp.resolve("out/x.pdf");
         java.nio.file.Files.createDirectories(pdf.getParent());
