@@ -74,12 +74,7 @@ public final class Diagnostics {
 
     /** Takes the warnings {@code which} accepts out of the report (the data file explains them); errors stay. */
     public List<Diagnostic> suppress(java.util.function.Predicate<Diagnostic> which) {
-        List<Diagnostic> out = new ArrayList<>();
-        items.removeIf(d -> {
-            boolean take = !d.isError() && which.test(d);
-            if (take) out.add(d);
-            return take;
-        });
+        List<Diagnostic> out = withdraw(which);
         suppressed.addAll(out);
         return out;
     }

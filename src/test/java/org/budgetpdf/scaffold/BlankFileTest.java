@@ -66,14 +66,19 @@ class BlankFileTest {
                 new String[]{"部门预算"}, new String[]{"部门决算", "--决算"});
     }
 
+    /** `new` with a variant's options. */
+    static Run newFile(String[] variant, Path file) {
+        List<String> args = new ArrayList<>(List.of("new"));
+        args.addAll(List.of(variant).subList(1, variant.length));
+        args.add(file.toString());
+        return run(args.toArray(String[]::new));
+    }
+
     @TestFactory
     Stream<DynamicTest> filledAsTheCommentsSayItChecksCleanAndBuilds(@TempDir Path tmp) {
         return variants().stream().map(v -> DynamicTest.dynamicTest(v[0], () -> {
             Path file = tmp.resolve(v[0] + ".yaml");
-            List<String> args = new ArrayList<>(List.of("new"));
-            args.addAll(List.of(v).subList(1, v.length));
-            args.add(file.toString());
-            Run r = run(args.toArray(String[]::new));
+            Run r = newFile(v, file);
             assertEquals(0, r.code(), r.err());
             assertTrue(r.out().contains("已写出"), r.out());
             String blank = Files.readString(file, StandardCharsets.UTF_8);
@@ -108,10 +113,7 @@ class BlankFileTest {
     Stream<DynamicTest> everyFieldIsExplainedAndEveryValueEmpty(@TempDir Path tmp) {
         return variants().stream().map(v -> DynamicTest.dynamicTest(v[0], () -> {
             Path file = tmp.resolve(v[0] + ".yaml");
-            List<String> args = new ArrayList<>(List.of("new"));
-            args.addAll(List.of(v).subList(1, v.length));
-            args.add(file.toString());
-            assertEquals(0, run(args.toArray(String[]::new)).code());
+            assertEquals(0, newFile(v, file).code());
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 String s = line.strip();
                 if (s.isEmpty() || s.startsWith("#")) continue;
