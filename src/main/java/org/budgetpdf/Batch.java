@@ -37,6 +37,8 @@ final class Batch {
     private final int workers;
     /** Another checker (tests); null: the full rule registry. */
     org.budgetpdf.check.Checker checker;
+    /** Where each input's PDF goes (Main: a file found in a sub-folder keeps it); absent: out/<name>.pdf. */
+    java.util.Map<Path, Path> targets = java.util.Map.of();
 
     Batch(Path home, Path outDir, PrintStream out, PrintStream err, DiagnosticReport report) {
         this(home, outDir, out, err, report, defaultWorkers());
@@ -59,7 +61,7 @@ final class Batch {
 
     /** What one file found, printed and counted; its diagnostics go to the report in input order. */
     private record Outcome(Diagnostics diags, DiagnosticFormatter fmt, String out, String err, long errors, long warnings,
-                           boolean failed, int pages) {
+                           boolean failed, int pages, String name, String why) {
     }
 
     int run(boolean build, List<Path> files) {
@@ -88,6 +90,8 @@ final class Batch {
             int pages = outcomes.stream().mapToInt(Outcome::pages).sum();
             out.printf("共 %d 个文件：%d 个%s，%d 个有错误；%d 页；用时 %.1f 秒%n", files.size(), files.size() - bad,
                     build ? "已生成" : "检查通过", bad, pages, (System.nanoTime() - t0) / 1e9);
+            if (bad > 0) out.println(build ? "没有生成 PDF 的文件：" : "有错误的文件：");
+            for (Outcome o : outcomes) if (o.failed()) out.println("  " + o.name() + "：" + o.why());
         }
         boolean reported = report.finish(errors, warnings);
         org.budgetpdf.diag.Steps.print(err);
@@ -141,23 +145,25 @@ final class Batch {
             e.println("提示：这不是数据的问题，是程序的缺陷；请把这个数据文件和这条消息交给维护者。没有生成 PDF，已有的 PDF 未被改动。");
             o.println(name + "：有错误，未生成 PDF");
             return new Outcome(new Diagnostics(), null, outBuf.toString(StandardCharsets.UTF_8),
-                    errBuf.toString(StandardCharsets.UTF_8), 1, 0, true, 0);
+                    errBuf.toString(StandardCharsets.UTF_8), 1, 0, true, 0, name, "程序内部出错（E-INTERNAL），请交给维护者");
         }
         DiagnosticFormatter fmt = new DiagnosticFormatter(x -> x.equals(name) ? c.source().lines() : pipeline.layoutLines(x));
         long errors = c.diags().errorCount();
         long warnings = c.diags().warningCount();
         boolean failed = false;
         int pages = 0;
+        String reason = "";
         if (!c.ok()) {
             failed = true;
+            reason = firstError(c.diags(), name);
             o.println(name + "：有错误，未生成 PDF");
         } else if (!build) {
             o.println(name + "：检查通过");
         } else {
-            Path target = outDir.resolve(Main.baseName(f) + ".pdf");
+            Path target = targets.getOrDefault(f, outDir.resolve(Main.baseName(f) + ".pdf"));
             try {
                 Pipeline.Built b = pipeline.render(c);
-                Files.createDirectories(outDir);
+                Files.createDirectories(target.getParent());
                 org.budgetpdf.diag.Steps.time("写文件", () -> {
                     AtomicFiles.write(target, b.result().pdf());
                     return null;
@@ -173,10 +179,22 @@ final class Batch {
                 e.println(name + ": 错误[" + why.code() + "]: " + why.message());
                 e.println("提示：" + why.hint());
                 errors++;
+                reason = why.code() + " " + why.message();
             }
         }
         return new Outcome(c.diags(), fmt, outBuf.toString(StandardCharsets.UTF_8), errBuf.toString(StandardCharsets.UTF_8),
-                errors, warnings, failed, pages);
+                errors, warnings, failed, pages, name, reason);
+    }
+
+    /** For the batch summary: how many errors, and the first, on one line. */
+    private static String firstError(Diagnostics d, String name) {
+        List<org.budgetpdf.diag.Diagnostic> errors = d.sorted().stream()
+                .filter(x -> x.severity() == org.budgetpdf.diag.Severity.ERROR).toList();
+        if (errors.isEmpty()) return "有错误";
+        org.budgetpdf.diag.Diagnostic f = errors.get(0);
+        String at = !f.pos().known() ? "" : f.pos().file().equals(name) ? "第 " + f.pos().line() + " 行 "
+                : f.pos().file() + " 第 " + f.pos().line() + " 行 ";
+        return errors.size() + " 个错误，第一个：" + at + f.code() + " " + f.message();
     }
 
     /** What the layout lint still finds after the renderer's own fixes: the PDF is written, the clerk told where to look. */

@@ -1,15 +1,25 @@
 package org.budgetpdf;
 
-import org.budgetpdf.diag.OutputFormat;
+import org.budgetpdf.cli.Arguments;
+import org.budgetpdf.cli.ConsoleEncoding;
+import org.budgetpdf.cli.Launcher;
+import org.budgetpdf.cli.Options;
+import org.budgetpdf.cli.Usage;
 import org.budgetpdf.diag.DiagnosticReport;
+import org.budgetpdf.diag.OutputFormat;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -17,157 +27,168 @@ import java.util.stream.Stream;
  * {@link #run} never calls System.exit, so tests and `mvn exec:java` can call it.
  */
 public final class Main {
-    static final String HELP = """
-            用法：
-              mvn -q compile exec:java                                  检查并生成 data/ 下的全部 *.yaml
-              mvn -q compile exec:java -Dexec.args="build 文件…"        检查并生成指定文件
-              mvn -q compile exec:java -Dexec.args="check 文件…"        只检查，不生成 PDF
-              mvn -q compile exec:java -Dexec.args="--help"             显示本说明
-
-            命令：
-              build [文件…]   检查数据文件，没有错误的生成 out/<同名>.pdf；不给文件时处理 data/*.yaml
-              check 文件…     只检查，逐条列出错误和警告（文件:行:列）
-            选项：
-              --out 目录      PDF 输出目录（默认 out）
-              --format 格式   提示的格式：human（默认，给人看）、json（每条提示一个对象）、
-                              sarif（SARIF 2.1.0，代码审查工具和编辑器读取）；json、sarif 写到标准输出
-              --report 文件   json、sarif 写到这个文件（UTF-8），不写到标准输出
-              --help          显示本说明
-
-            退出码：0 成功（可以有警告）；1 数据有错误；2 命令用法不对。
-            有错误的文件不会生成 PDF，也不会覆盖已有的 PDF；其他文件照常生成。
-            """;
+    static final Set<String> COMMANDS = Set.of("build", "check", "new", "next-year");
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        Charset cs = ConsoleEncoding.current(encodingArgument(args));
+        PrintStream out = new PrintStream(System.out, true, cs);
+        PrintStream err = new PrintStream(System.err, true, cs);
         int code = run(args, out, err, Path.of("").toAbsolutePath());
         out.flush();
         err.flush();
         if (code != 0) System.exit(code);
     }
 
+    /** --encoding X / --encoding=X, needed before the streams exist (picocli checks it again in {@link #run}). */
+    static String encodingArgument(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--encoding=")) return args[i].substring("--encoding=".length());
+            if (args[i].equals("--encoding") && i + 1 < args.length) return args[i + 1];
+        }
+        return null;
+    }
+
     public static int run(String[] args, PrintStream out, PrintStream err, Path home) {
-        java.util.Optional<String> undecodable = org.budgetpdf.cli.Arguments.undecodable(List.of(args));
+        Optional<String> undecodable = Arguments.undecodable(List.of(args));
         if (undecodable.isPresent()) {
             err.println(undecodable.get());
             return 2;
         }
+        Launcher launcher = Launcher.current();
         List<String> rest = new ArrayList<>(List.of(args));
-        rest.removeIf(String::isBlank);
-        String command = rest.isEmpty() ? "build" : rest.remove(0);
-        if (command.equals("--help") || command.equals("-h") || command.equals("help")) {
-            out.print(HELP);
+        rest.removeIf(String::isBlank); // mvn exec:java passes an empty -Dexec.args as ""
+        String first = rest.isEmpty() ? "build" : rest.get(0);
+        if (first.equals("--help") || first.equals("-h") || first.equals("help")) {
+            out.print(Usage.help(launcher));
             return 0;
         }
-        if (!command.equals("build") && !command.equals("check")) {
-            // A bare file name means build it.
-            if (command.endsWith(".yaml") || command.endsWith(".yml")) {
-                rest.add(0, command);
-                command = "build";
-            } else {
-                err.println("未知命令“" + command + "”。");
-                err.print(HELP);
-                return 2;
-            }
+        if (first.equals("--version") || first.equals("-V")) {
+            out.println(Usage.versionLine());
+            return 0;
         }
-        Path outDir = home.resolve("out");
-        OutputFormat format = OutputFormat.HUMAN;
-        Path reportFile = null;
-        List<Path> files = new ArrayList<>();
-        for (int i = 0; i < rest.size(); i++) {
-            String a = rest.get(i);
-            if (a.equals("--out") || a.equals("-o")) {
-                if (i + 1 >= rest.size()) {
-                    err.println("--out 后面要写输出目录。");
-                    return 2;
-                }
-                outDir = home.resolve(rest.get(++i));
-            } else if (a.equals("--format") || a.startsWith("--format=")) {
-                String name = a.contains("=") ? a.substring(a.indexOf('=') + 1) : i + 1 < rest.size() ? rest.get(++i) : "";
-                format = OutputFormat.parse(name);
-                if (format == null) {
-                    err.println("--format 只能是 human、json 或 sarif，不是“" + name + "”。");
-                    return 2;
-                }
-            } else if (a.equals("--report")) {
-                if (i + 1 >= rest.size()) {
-                    err.println("--report 后面要写文件名。");
-                    return 2;
-                }
-                reportFile = home.resolve(rest.get(++i));
-            } else if (a.startsWith("-")) {
-                err.println("未知选项“" + a + "”。用 --help 查看用法。");
-                return 2;
-            } else {
-                files.add(home.resolve(a));
-            }
-        }
-        if (files.isEmpty()) {
-            if (command.equals("check")) {
-                err.println("check 需要至少一个数据文件，例如：check data/xinxiang-weibin-2025-budget.yaml");
-                return 2;
-            }
-            files = dataFiles(home.resolve("data"));
-            if (files.isEmpty()) {
-                err.println("data/ 目录下没有 *.yaml 数据文件。");
-                return 2;
-            }
-        }
-        for (Path f : files) {
-            java.util.Optional<String> notAFile = org.budgetpdf.cli.Arguments.notAFile(f, shown(home, f));
-            if (notAFile.isPresent()) {
-                err.println(notAFile.get());
-                return 2;
-            }
-        }
-        if (command.equals("build")) {
-            java.util.Optional<String> clash = org.budgetpdf.cli.Arguments.outputClash(files, outDir, p -> shown(home, p));
-            if (clash.isPresent()) {
-                err.println(clash.get());
-                return 2;
-            }
-        }
-        if (reportFile != null && !format.machine()) {
-            err.println("--report 只用于 --format json 或 --format sarif。");
+        String command;
+        if (COMMANDS.contains(first)) {
+            command = first;
+            if (!rest.isEmpty()) rest.remove(0);
+        } else if (first.startsWith("-") || first.endsWith(".yaml") || first.endsWith(".yml") || Files.isDirectory(home.resolve(first))) {
+            command = "build"; // options, a bare file name or a folder: build them
+        } else {
+            err.println("未知命令“" + first + "”。");
+            err.print(Usage.help(launcher));
             return 2;
         }
-        DiagnosticReport.Sink sink = null;
-        if (reportFile != null) {
-            java.util.Optional<String> refused = org.budgetpdf.cli.Arguments.reportTarget(reportFile, files, p -> shown(home, p));
-            if (refused.isPresent()) {
-                err.println(refused.get());
-                return 2;
+        try {
+            return switch (command) {
+                case "new" -> org.budgetpdf.scaffold.BlankFile.run(Options.parse(new Options.New(), rest), out, err, home, launcher);
+                case "next-year" -> org.budgetpdf.scaffold.NextYear.run(Options.parse(new Options.NextYear(), rest), out, err, home, launcher);
+                default -> buildOrCheck(command.equals("build"), Options.parse(new Options.Run(), rest), out, err, home, launcher);
+            };
+        } catch (Options.UsageError e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+    }
+
+    private static int buildOrCheck(boolean build, Options.Run o, PrintStream out, PrintStream err, Path home, Launcher launcher)
+            throws Options.UsageError {
+        if (o.help) {
+            out.print(Usage.help(launcher));
+            return 0;
+        }
+        if (o.version) {
+            out.println(Usage.versionLine());
+            return 0;
+        }
+        OutputFormat format = OutputFormat.HUMAN;
+        if (o.format != null) {
+            format = OutputFormat.parse(o.format);
+            if (format == null) throw new Options.UsageError("--format 只能是 human、json 或 sarif，不是“" + o.format + "”。");
+        }
+        int workers = o.threads == null ? Batch.defaultWorkers() : Options.threads(o.threads);
+        if (o.out != null && o.out.isBlank()) throw new Options.UsageError("--out 后面要写输出目录。");
+        Path outDir = home.resolve(o.out == null ? "out" : o.out);
+
+        // every input: a file as given, or each data file under a folder; the PDF of a file found in a folder keeps
+        // its sub-folder under the output folder (two departments may both have a 2025-budget.yaml)
+        Map<Path, Path> targets = new LinkedHashMap<>();
+        List<String> given = new ArrayList<>(o.files);
+        if (given.isEmpty()) {
+            if (!build) throw new Options.UsageError("check 需要至少一个数据文件或文件夹，例如：check data/xinxiang-weibin-2025-budget.yaml");
+            if (!Files.isDirectory(home.resolve("data"))) throw new Options.UsageError("data/ 目录下没有 *.yaml 数据文件。");
+            given.add("data");
+        }
+        for (String g : given) {
+            Path f = home.resolve(g);
+            if (Files.isDirectory(f)) {
+                List<Path> found = dataFiles(f);
+                if (found.isEmpty()) {
+                    throw new Options.UsageError("文件夹“" + shown(home, f) + "”里没有 .yaml 数据文件。"
+                            + (o.files.isEmpty() ? "" : "\n提示：数据文件以 .yaml 结尾；写出文件名，或换一个文件夹。"));
+                }
+                for (Path p : found) {
+                    Path rel = f.relativize(p.getParent());
+                    targets.putIfAbsent(p, outDir.resolve(rel.toString()).resolve(Arguments.pdfName(p)));
+                }
+            } else {
+                Optional<String> notAFile = Arguments.notAFile(f, shown(home, f));
+                if (notAFile.isPresent()) throw new Options.UsageError(notAFile.get());
+                if (targets.containsKey(f)) {
+                    throw new Options.UsageError("同一个文件“" + shown(home, f) + "”写了两次。\n提示：每个文件只写一次。");
+                }
+                targets.put(f, outDir.resolve(Arguments.pdfName(f)));
             }
-            Path target = reportFile;
+        }
+        List<Path> files = List.copyOf(targets.keySet());
+        if (build) {
+            Optional<String> clash = Arguments.outputClash(targets, p -> shown(home, p));
+            if (clash.isPresent()) throw new Options.UsageError(clash.get());
+        }
+        DiagnosticReport.Sink sink = null;
+        if (o.report != null) {
+            Path reportFile = home.resolve(o.report);
+            Optional<String> refused = Arguments.reportTarget(reportFile, files, p -> shown(home, p));
+            if (refused.isPresent()) throw new Options.UsageError(refused.get());
             sink = document -> {
                 try {
-                    org.budgetpdf.render.AtomicFiles.write(target, document.getBytes(StandardCharsets.UTF_8));
-                    return java.util.Optional.empty();
+                    org.budgetpdf.render.AtomicFiles.write(reportFile, document.getBytes(StandardCharsets.UTF_8));
+                    return Optional.empty();
                 } catch (IOException | RuntimeException e) {
-                    org.budgetpdf.cli.Failure w = org.budgetpdf.cli.Failure.classify(e, shown(home, target.toAbsolutePath().getParent()));
-                    return java.util.Optional.of("错误[E-WRITE]: 无法写入报告 " + shown(home, target) + "。" + w.message()
+                    org.budgetpdf.cli.Failure w = org.budgetpdf.cli.Failure.classify(e, shown(home, reportFile.toAbsolutePath().getParent()));
+                    return Optional.of("错误[E-WRITE]: 无法写入报告 " + shown(home, reportFile) + "。" + w.message()
                             + "\n提示：" + w.hint().replace("已有的 PDF 未被改动。", "原来的报告文件未被改动。"));
                 }
             };
         }
         DiagnosticReport report = new DiagnosticReport(format, out, err, sink);
-        return new Batch(home, outDir, format.machine() ? err : out, err, report).run(command.equals("build"), files);
+        Batch batch = new Batch(home, outDir, format.machine() ? err : out, err, report, workers);
+        batch.targets = targets;
+        return batch.run(build, files);
     }
 
-    private static String shown(Path home, Path p) {
+    static String shown(Path home, Path p) {
         Path abs = p.toAbsolutePath().normalize();
         return (abs.startsWith(home) ? home.relativize(abs) : abs).toString().replace('\\', '/');
     }
 
-    private static List<Path> dataFiles(Path dir) {
-        if (!Files.isDirectory(dir)) return List.of();
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList();
-        } catch (IOException e) {
+    /** Folders never holding data: hidden ones (.git, .vscode), layouts, fonts and build output. */
+    private static final Set<String> NOT_DATA = Set.of("templates", "fonts", "target", "out");
+
+    /** Every *.yaml / *.yml under {@code dir}, sub-folders included, in name order. */
+    static List<Path> dataFiles(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml") && Files.isRegularFile(p))
+                    .filter(p -> {
+                        for (Path part : dir.relativize(p.getParent())) {
+                            String n = part.toString();
+                            if (n.startsWith(".") || NOT_DATA.contains(n)) return false;
+                        }
+                        return true;
+                    })
+                    .sorted().toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
             return List.of();
         }
     }
@@ -177,13 +198,4 @@ public final class Main {
         int dot = n.lastIndexOf('.');
         return dot > 0 ? n.substring(0, dot) : n;
     }
-
-    private static String describe(Throwable e) {
-        StringBuilder sb = new StringBuilder();
-        for (Throwable t = e; t != null && sb.length() < 600; t = t.getCause()) {
-            if (t.getMessage() != null) sb.append(sb.isEmpty() ? "" : " ← ").append(t.getMessage().lines().filter(l -> !l.isBlank()).limit(4).reduce((a, b2) -> a + " " + b2.strip()).orElse(""));
-        }
-        return sb.isEmpty() ? e.getClass().getSimpleName() : sb.toString();
-    }
-
 }

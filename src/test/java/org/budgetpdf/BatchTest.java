@@ -55,7 +55,8 @@ class BatchTest {
         assertEquals(strip(seq.out()).replace("seq/", "par/"), strip(par.out()));
         List<String> lines = strip(par.out()).lines().toList();
         assertEquals(List.of("in/a.yaml → par/a.pdf", "in/b.yaml → par/b.pdf", "in/c.yaml：有错误，未生成 PDF",
-                "in/d.yaml → par/d.pdf", "in/e.yaml → par/e.pdf", "共 5 个文件：4 个已生成，1 个有错误"), lines.stream()
+                "in/d.yaml → par/d.pdf", "in/e.yaml → par/e.pdf", "共 5 个文件：4 个已生成，1 个有错误", "没有生成 PDF 的文件：",
+                "  in/c.yaml：1 个错误，第一个：第 91 行 E-APPROVED 明细加总的支出总计 110.50 与批复数 111.50 不符，相差 1.00 万元"), lines.stream()
                 .map(l -> l.replaceAll("：\\d+ 页.*|；\\d+ 页.*", "")).toList());
         for (String n : List.of("a", "b", "d", "e")) {
             assertArrayEquals(Files.readAllBytes(tmp.resolve("seq/" + n + ".pdf")), Files.readAllBytes(tmp.resolve("par/" + n + ".pdf")), n);

@@ -114,10 +114,29 @@ class FilesAndEnvironmentTest {
     }
 
     @Test
-    void aDirectoryGivenAsAFileIsNamedAsADirectory() {
-        CliTest.Run r = run("check", "data");
-        assertEquals(2, r.code());
-        assertTrue(r.err().startsWith("“data”是一个文件夹，不是数据文件。"), r.err());
+    void aFolderMeansEveryDataFileInIt(@TempDir Path tmp) throws IOException {
+        Files.createDirectories(tmp.resolve("A/sub"));
+        Files.createDirectories(tmp.resolve("A/.hidden"));
+        Files.copy(MINIMAL, tmp.resolve("A/x.yaml"));
+        Files.copy(MINIMAL, tmp.resolve("A/sub/x.yaml"));
+        Files.copy(MINIMAL, tmp.resolve("A/.hidden/y.yaml"));
+        Files.writeString(tmp.resolve("A/notes.txt"), "不是数据");
+        CliTest.Run r = run("check", tmp.resolve("A").toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(2, r.out().lines().filter(l -> l.endsWith("：检查通过")).count(), r.out());
+        assertTrue(r.out().contains("共 2 个文件：2 个检查通过"), r.out());
+        // the same name in two sub-folders: each PDF keeps its sub-folder
+        Path out = tmp.resolve("out");
+        CliTest.Run b = run("build", "--out", out.toString(), tmp.resolve("A").toString());
+        assertEquals(0, b.code(), b.err());
+        assertTrue(Files.size(out.resolve("x.pdf")) > 10_000);
+        assertTrue(Files.size(out.resolve("sub/x.pdf")) > 10_000);
+        assertFalse(Files.exists(out.resolve("y.pdf")), "hidden folders are skipped");
+        // a folder without data files is a usage error
+        Files.createDirectories(tmp.resolve("empty"));
+        CliTest.Run e = run("check", tmp.resolve("empty").toString());
+        assertEquals(2, e.code());
+        assertTrue(e.err().contains("里没有 .yaml 数据文件"), e.err());
     }
 
     @Test
@@ -139,6 +158,7 @@ class FilesAndEnvironmentTest {
         Files.createDirectories(out);
         Path old = out.resolve("minimal-budget.pdf");
         Files.write(old, OLD);
+        org.budgetpdf.testutil.FileLinks.assumePosix(out);
         Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("r-xr-xr-x"));
         try {
             // root writes anyway: then there is nothing to test here (the parent-is-a-file test covers the message)
@@ -193,7 +213,7 @@ class FilesAndEnvironmentTest {
         Path home = project(tmp);
         Files.createDirectories(home.resolve("fonts"));
         for (String f : List.of("NotoSansSC-Regular.ttf", "NotoSansSC-Bold.ttf", "NotoSerifSC-Bold.ttf")) {
-            Files.createSymbolicLink(home.resolve("fonts").resolve(f), HOME.resolve("fonts").resolve(f));
+            org.budgetpdf.testutil.FileLinks.linkOrCopy(home.resolve("fonts").resolve(f), HOME.resolve("fonts").resolve(f));
         }
         byte[] head = new byte[4096];
         try (var in = Files.newInputStream(HOME.resolve("fonts/NotoSerifSC-Regular.ttf"))) {
@@ -259,14 +279,14 @@ class FilesAndEnvironmentTest {
         Path home = project(tmp);
         Files.createDirectories(home.resolve("fonts"));
         for (String f : List.of("NotoSansSC-Regular.ttf", "NotoSansSC-Bold.ttf", "NotoSerifSC-Regular.ttf", "NotoSerifSC-Bold.ttf")) {
-            Files.createSymbolicLink(home.resolve("fonts").resolve(f), HOME.resolve("fonts").resolve(f));
+            org.budgetpdf.testutil.FileLinks.linkOrCopy(home.resolve("fonts").resolve(f), HOME.resolve("fonts").resolve(f));
         }
         Path data = withName(tmp, "示例市♔区医疗保障局");
         CliTest.Run before = runIn(home, "build", data.toString());
         assertEquals(1, before.code(), before.err());
         assertTrue(before.err().contains("错误[E-GLYPH]: fonts/ 中的字体没有“♔”（U+2654）"), before.err());
 
-        Files.createSymbolicLink(home.resolve("fonts/DejaVuSans.ttf"), dejavu);
+        org.budgetpdf.testutil.FileLinks.linkOrCopy(home.resolve("fonts/DejaVuSans.ttf"), dejavu);
         CliTest.Run after = runIn(home, "build", data.toString());
         assertEquals(0, after.code(), after.err());
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(home.resolve("out/minimal-budget.pdf").toFile())) {
@@ -319,7 +339,7 @@ class FilesAndEnvironmentTest {
         Path home = project(tmp);
         Files.createDirectories(home.resolve("fonts"));
         for (String f : List.of("NotoSansSC-Regular.ttf", "NotoSansSC-Bold.ttf", "NotoSerifSC-Regular.ttf", "NotoSerifSC-Bold.ttf")) {
-            Files.createSymbolicLink(home.resolve("fonts").resolve(f), HOME.resolve("fonts").resolve(f));
+            org.budgetpdf.testutil.FileLinks.linkOrCopy(home.resolve("fonts").resolve(f), HOME.resolve("fonts").resolve(f));
         }
         Path template = home.resolve("templates/henan-2025/document.ftlh");
         Files.writeString(template, Files.readString(template, StandardCharsets.UTF_8) + "${没有这个变量.名称}\n", StandardCharsets.UTF_8);

@@ -128,6 +128,7 @@ public final class Binder {
             e.str("原因", true);
             e.finish();
         }
+        r.value("待核对"); // what is left to review (next-year): check.Review reads it
         r.finish();
 
         if (dept == null || badYear) return Optional.empty();

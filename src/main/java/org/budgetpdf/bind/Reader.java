@@ -205,7 +205,8 @@ public final class Reader {
             for (int l : lengths) ls.append(ls.isEmpty() ? "" : " 或 ").append(l);
             ctx.diags.error("E-CODE-FORMAT", ctx.pos(v),
                     "“" + name + "”的值“" + s.getValue() + "”不是有效的" + what + "编码（应为 " + ls + " 位数字）",
-                    "编码只写数字，不加空格，例如 2101501；以 0 开头的编码请加引号。");
+                    org.budgetpdf.load.ImeSlips.number(s.getValue())
+                            .orElse("编码只写数字，不加空格，例如 2101501；以 0 开头的编码请加引号。"));
             return "";
         }
         return t;
@@ -249,7 +250,8 @@ public final class Reader {
         BigDecimal b = Amounts.parse(s.getValue());
         if (b == null) {
             ctx.diags.error("E-AMOUNT", ctx.pos(v), "“" + name + "”的值“" + s.getValue() + "”不是金额",
-                    "金额只写数字和小数点（单位万元），例如 1740.73；不要写“万元”或其他文字。");
+                    org.budgetpdf.load.ImeSlips.number(s.getValue())
+                            .orElse("金额只写数字和小数点（单位万元），例如 1740.73；不要写“万元”或其他文字。"));
             return null;
         }
         if (b.signum() < 0 && !signed) {

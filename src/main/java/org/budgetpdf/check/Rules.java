@@ -55,6 +55,8 @@ public final class Rules {
                     LayoutRules::tableSums),
             new Rule("R13", "公开规定要求的说明事项（rules.md §1.3）", BOTH, List.of("W-MISSING-ITEM"), false,
                     LayoutRules::completeness),
-            // last: it takes the explained warnings out of what the rules above reported
-            new Rule("X04", "数据文件中“说明”过的警告不再列出", BOTH, List.of("W-SUPPRESS"), false, Suppressions::apply));
+            // it takes the explained warnings out of what the rules above reported
+            new Rule("X04", "数据文件中“说明”过的警告不再列出", BOTH, List.of("W-SUPPRESS"), false, Suppressions::apply),
+            // after X04: an explained warning is not held back as a review's
+            new Rule("X05", "“待核对”的事项逐条列出，其中的警告核对后再列出", BOTH, List.of("W-REVIEW"), false, Review::pending));
 }

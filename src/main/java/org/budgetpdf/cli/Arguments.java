@@ -86,14 +86,17 @@ public final class Arguments {
     /**
      * Two inputs whose PDFs would be the same file (A/report.yaml and B/report.yaml with one --out):
      * the second would silently replace the first.
+     *
+     * @param targets each input and the PDF it would write, in the order given
      */
-    public static Optional<String> outputClash(List<Path> files, Path outDir, Function<Path, String> display) {
+    public static Optional<String> outputClash(Map<Path, Path> targets, Function<Path, String> display) {
         Map<Path, Path> byTarget = new HashMap<>();
-        for (Path f : files) {
+        for (Map.Entry<Path, Path> e : targets.entrySet()) {
+            Path f = e.getKey();
             Path target;
             try {
-                target = outDir.resolve(pdfName(f)).toAbsolutePath().normalize();
-            } catch (InvalidPathException e) {
+                target = e.getValue().toAbsolutePath().normalize();
+            } catch (InvalidPathException x) {
                 return Optional.of(localeMessage(f.getFileName().toString()));
             }
             Path first = byTarget.putIfAbsent(target, f);

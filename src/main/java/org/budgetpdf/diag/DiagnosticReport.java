@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where a run's diagnostics go. Human: each file's diagnostics on stderr as they come, then the summary line.
+ * Where a run's diagnostics go. Human: each file's diagnostics on stderr as they come, then the summary line (with a
+ * report file: all of it written there at the end, the summary line always).
  * JSON / SARIF: collected over all files and written once to stdout at the end (stdout then holds only that
  * document; the caller sends progress lines to stderr).
  */
@@ -14,6 +15,8 @@ public final class DiagnosticReport {
     private final PrintStream out;
     private final PrintStream err;
     private final List<Diagnostic> all = new ArrayList<>();
+    /** Human format with a report file: the text that would have gone to stderr. */
+    private final StringBuilder text = new StringBuilder();
     private long suppressed;
 
     private final Sink file;
@@ -56,7 +59,10 @@ public final class DiagnosticReport {
     /** Diagnostics, sorted. */
     public void add(List<Diagnostic> diags, DiagnosticFormatter fmt) {
         if (format == OutputFormat.HUMAN) {
-            for (Diagnostic d : diags) err.print(fmt.format(d));
+            for (Diagnostic d : diags) {
+                if (file == null) err.print(fmt.format(d));
+                else text.append(fmt.format(d));
+            }
         } else {
             all.addAll(diags);
         }
@@ -69,8 +75,9 @@ public final class DiagnosticReport {
     public boolean finish(long errors, long warnings) {
         return switch (format) {
             case HUMAN -> {
-                if (errors + warnings + suppressed > 0)
-                    err.println(DiagnosticFormatter.summary(errors, warnings) + (suppressed == 0 ? "" : "，" + suppressed + " 个警告已说明"));
+                String summary = DiagnosticFormatter.summary(errors, warnings) + (suppressed == 0 ? "" : "，" + suppressed + " 个警告已说明");
+                if (file != null) yield emit(text.append(summary).append(System.lineSeparator()).toString());
+                if (errors + warnings + suppressed > 0) err.println(summary);
                 yield true;
             }
             case JSON -> emit(JsonFormat.format(all));

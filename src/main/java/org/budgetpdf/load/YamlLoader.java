@@ -105,7 +105,10 @@ public final class YamlLoader {
             if (root == null) {
                 diags.error("E-EMPTY", SourcePos.fileOnly(displayName), "文件是空的", "请参照 data/ 中的示例文件填写。");
             }
-            return new SourceFile(displayName, lines, root);
+            // an input-method slip that still parses (a key “代码：x” in braces): named here, not as an unknown key
+            List<ImeSlips.Slip> slips = root == null ? List.of() : ImeSlips.inKeys(lines, root, displayName);
+            for (ImeSlips.Slip slip : slips) diags.error("E-YAML", slip.pos(), 1, slip.message(), slip.hint());
+            return new SourceFile(displayName, lines, slips.isEmpty() ? root : null);
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             SourcePos pos = m == null ? SourcePos.fileOnly(displayName)
@@ -125,6 +128,10 @@ public final class YamlLoader {
                         + translate(e.getProblem()) + "）", "在这个值的末尾补上同样的引号（" + quoteAt(lines, quote) + "），或去掉左引号。");
                 return new SourceFile(displayName, lines, null);
             }
+            // an input-method slip (“名称：…”, a full-width space) shows up as an error on the next line: name the slip
+            List<ImeSlips.Slip> slips = pos.known() ? ImeSlips.beforeError(lines, pos.line(), displayName, t -> errorLine(t, opts)) : List.of();
+            for (ImeSlips.Slip slip : slips) diags.error("E-YAML", slip.pos(), 1, slip.message(), slip.hint());
+            if (!slips.isEmpty()) return new SourceFile(displayName, lines, null);
             diags.error("E-YAML", pos, "YAML 格式错误：" + translate(e.getProblem()), hint(e.getProblem()));
             return new SourceFile(displayName, lines, null);
         } catch (org.yaml.snakeyaml.reader.ReaderException e) {
@@ -197,6 +204,19 @@ public final class YamlLoader {
             return m == null || m.getLine() + 1 > error.line();
         } catch (YAMLException e) {
             return false;
+        }
+    }
+
+    /** The 1-based line of the first YAML error in {@code text}, or {@link Integer#MAX_VALUE} when it parses. */
+    private static int errorLine(String text, LoaderOptions opts) {
+        try {
+            new Yaml(opts).compose(new StringReader(text));
+            return Integer.MAX_VALUE;
+        } catch (MarkedYAMLException e) {
+            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            return m == null ? 0 : m.getLine() + 1;
+        } catch (YAMLException e) {
+            return 0;
         }
     }
 
