@@ -156,28 +156,6 @@ final class CodeRules {
                         + add.replace("确是正式科目、本工具没有收录的，", "") + "（文件第一行写表头 code,name，格式见 README“科目表”一节），不用重新编译。");
     }
 
-    /**
-     * C05: within one 经济分类 类 the file writes either 款 (30101 …) or, when the split is unknown, the 类 alone (301):
-     * both would print a 类 row that is not the sum of the 款 rows under it.
-     */
-    static void econLevels(Context ctx, Diagnostics x) {
-        Map<String, Fact> classLevel = new java.util.TreeMap<>();
-        Map<String, Fact> itemLevel = new java.util.TreeMap<>();
-        for (Atom a : ctx.cube().atoms()) {
-            Fact f = a.fact();
-            if (f.measure() != Measure.SPEND || f.econ() == null || f.econ().length() < 3) continue;
-            (f.econ().length() == 3 ? classLevel : itemLevel).putIfAbsent(f.econ().substring(0, 3), f);
-        }
-        for (var e : classLevel.entrySet()) {
-            Fact item = itemLevel.get(e.getKey());
-            if (item == null) continue;
-            x.error("E-ECON-LEVEL", e.getValue().pos(), "经济分类 " + e.getKey() + " 在这里只写到类，第 " + item.pos().line()
-                            + " 行又写了它的款 " + item.econ(),
-                    "同一类要么都写到款（30101、30102 …），要么只知道类的合计时只写类（" + e.getKey() + "）；不然表中这一类的合计"
-                            + "不等于下面各款之和。");
-        }
-    }
-
     /** B15 / rules.md §1.4: 基本支出 uses only the 经济分类 classes of 人员经费 and 公用经费 (groups.csv). */
     static void basicEconClasses(Context ctx, Diagnostics x) {
         List<String> allowed = ctx.catalog().group("基本支出经济类");

@@ -19,7 +19,6 @@ public final class Rules {
             new Rule("X01", "单位定义和引用", BOTH, List.of("E-DUP-UNIT", "E-REF-UNIT"), false, References::units),
             new Rule("C01", "科目编码在科目表中，或由数据写明名称", BOTH, List.of("E-CODE-UNKNOWN", "E-CODE-OBSOLETE", "E-NAME-OBSOLETE", "W-NAME", "W-CODE-LOCAL"),
                     false, CodeRules::codes),
-            new Rule("C05", "经济分类的同一类不混写类级和款级", BOTH, List.of("E-ECON-LEVEL"), false, CodeRules::econLevels),
             new Rule("B15", "基本支出只用人员和公用经费的经济分类", BUDGET, List.of("E-BASIC-ECON"), false,
                     CodeRules::basicEconClasses),
             new Rule("C02", "版式能放下数据中的每个项目类型（词表）", BUDGET, List.of("E-PROJECT-TYPE"), false, CodeRules::projectTypes),

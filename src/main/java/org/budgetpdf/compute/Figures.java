@@ -358,11 +358,16 @@ public final class Figures {
         List<Named> pub = new ArrayList<>();
         Money p = Money.ZERO;
         Money u = Money.ZERO;
-        for (String econ : c.values(Dim.ECON, base.and(f))) {
-            Money m = sum(f.and(Dim.ECON, econ));
+        List<String> codes = c.values(Dim.ECON, base.and(f));
+        for (String econ : codes) {
+            // a class the file gives as a whole beside its 款 (301 and 30102 …): its part is the class less the 款
+            List<String> kuans = econ.length() == 3 ? codes.stream().filter(k -> k.length() == 5 && k.startsWith(econ)).toList() : List.of();
+            Filter ef = f.and(Dim.ECON, econ);
+            Money m = sum(kuans.isEmpty() ? ef : ef.andNot(Dim.ECON, java.util.Set.copyOf(kuans)));
             boolean personnel = personnelClasses.stream().anyMatch(econ::startsWith);
             if (personnel) p = p.plus(m); else u = u.plus(m);
-            if (!m.isZero()) (personnel ? pers : pub).add(new Named(econName(econ), m));
+            // the items name what the money is for: a class's unsplit part adds nothing beside its 款
+            if (!m.isZero() && kuans.isEmpty()) (personnel ? pers : pub).add(new Named(econName(econ), m));
         }
         List<Pct> s = Shares.of(List.of(p.value(), u.value()));
         return new Basic(p.plus(u), p, s.get(0), u, s.get(1), List.copyOf(pers), List.copyOf(pub));

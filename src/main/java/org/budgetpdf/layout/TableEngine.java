@@ -509,7 +509,8 @@ public final class TableEngine {
 
     /**
      * 经济分类 rows of the codes that carry an amount: 类 and 款 as asked, each 款 with its 政府经济分类 when 对照. An
-     * amount the file gives only at 类 level (301: 25.38) is a 类 row among the 款: no 款 is invented for it.
+     * amount the file gives only at 类 level (301: 25.38) is a row of its own with the 类's code: no 款 is invented for
+     * it; beside 款 of the same class it reads “工资福利支出（未细分到款）”.
      */
     private List<RowData> econRows(RowSpec s, Filter within, int depth, Map<String, String> vars) {
         Filter sf = within.and(s.filter());
@@ -519,32 +520,51 @@ public final class TableEngine {
         Map<String, TreeSet<String>> byEcon = new java.util.TreeMap<>();
         for (Atom a : r.cube().select(base.and(sf))) {
             String e = a.fact().econ();
-            if (e == null) continue;
+            if (e == null || e.length() < 3) continue;
             byEcon.computeIfAbsent(e, k -> new TreeSet<>()).add(a.govEcon() == null ? "" : a.govEcon());
         }
         boolean classRows = levels.contains("类");
+        int inner = depth + (classRows ? 1 : 0);
+        Map<String, List<String>> byClass = new java.util.TreeMap<>();
+        for (String e : byEcon.keySet()) byClass.computeIfAbsent(e.substring(0, 3), k -> new ArrayList<>()).add(e);
         List<RowData> out = new ArrayList<>();
-        String lastClass = "";
-        for (var e : byEcon.entrySet()) {
-            String econ = e.getKey();
-            String cls = econ.substring(0, 3);
-            if (!cls.equals(lastClass) && classRows && has(sf.and(Dim.ECON, cls))) {
-                boolean split = byEcon.keySet().stream().anyMatch(k -> k.length() == 5 && k.startsWith(cls));
-                out.add(econRow(cls, "", "类", sf, zeros(s), depth, s.pos()).withRole(split ? Role.GROUP : Role.DETAIL));
+        for (var c : byClass.entrySet()) {
+            String cls = c.getKey();
+            List<String> kuans = c.getValue().stream().filter(e -> e.length() == 5).toList();
+            boolean whole = c.getValue().contains(cls);
+            if (classRows && has(sf.and(Dim.ECON, cls))) {
+                out.add(econRow(cls, "", "类", sf, zeros(s), depth, s.pos()).withRole(kuans.isEmpty() ? Role.DETAIL : Role.GROUP));
             }
-            lastClass = cls;
-            if (econ.length() == 3 && classRows) continue; // the class row above is this amount
-            if (!levels.contains("款") && econ.length() == 5) continue;
-            for (String gov : pairs ? e.getValue() : List.of("")) {
-                Filter f = sf.and(Dim.ECON, econ);
-                if (!gov.isEmpty()) f = f.and(Dim.GOV_ECON, gov);
-                if (!has(f)) continue;
-                // a class-level amount (no 款 split given) is its own row among the 款, styled as a class
-                String style = econ.length() == 3 ? "类" : "项";
-                out.add(econRow(econ, gov, style, sf, zeros(s), depth + (classRows ? 1 : 0), s.pos()));
+            if (whole && !(classRows && kuans.isEmpty())) {
+                Filter rest = unsplit(sf, cls, kuans);
+                for (String gov : pairs ? byEcon.get(cls) : List.of("")) {
+                    Filter f = gov.isEmpty() ? rest : rest.and(Dim.GOV_ECON, gov);
+                    if (!has(f)) continue;
+                    out.add(unsplitRow(econRow(cls, gov, kuans.isEmpty() ? "类" : "项", rest, zeros(s), inner, s.pos()), !kuans.isEmpty()));
+                }
+            }
+            if (!levels.contains("款")) continue;
+            for (String econ : kuans) {
+                for (String gov : pairs ? byEcon.get(econ) : List.of("")) {
+                    Filter f = sf.and(Dim.ECON, econ);
+                    if (!gov.isEmpty()) f = f.and(Dim.GOV_ECON, gov);
+                    if (!has(f)) continue;
+                    out.add(econRow(econ, gov, "项", sf, zeros(s), inner, s.pos()));
+                }
             }
         }
         return out;
+    }
+
+    /** The amounts of a class the file gives only as a whole: the class, less the 款 it gives. */
+    private static Filter unsplit(Filter f, String cls, List<String> kuans) {
+        Filter g = f.and(Dim.ECON, cls);
+        return kuans.isEmpty() ? g : g.andNot(Dim.ECON, Set.copyOf(kuans));
+    }
+
+    private static RowData unsplitRow(RowData row, boolean beside) {
+        if (beside) row.attrs().put("名称", row.attrs().get("名称") + "（未细分到款）");
+        return row;
     }
 
     private RowData econRow(String econ, String gov, String style, Filter f, boolean zeros, int depth, SourcePos pos) {
@@ -582,10 +602,22 @@ public final class TableEngine {
         Set<String> whole = new TreeSet<>();
         for (String e : r.cube().values(Dim.ECON, base.and(sf))) if (e.length() == 3) whole.add(e);
         List<RowData> out = new ArrayList<>();
+        // classes the file gives both as a whole and by 款: the whole part is a row of its own under the class row
+        Set<String> mixed = new TreeSet<>();
+        for (String e : r.cube().values(Dim.ECON, base.and(sf))) if (e.length() == 5 && whole.contains(e.substring(0, 3))) mixed.add(e.substring(0, 3));
+        whole.removeAll(mixed);
         for (String code : codes) {
             boolean cls = code.length() == 3;
             String style = cls ? "类" : "项";
             boolean split = cls && codes.stream().anyMatch(c -> c.length() == 5 && c.startsWith(code));
+            if (cls && mixed.contains(code) && split) {
+                RowData row = econRow(code, "", s.style().isEmpty() ? style : s.style(), sf, zeros(s), depth, s.pos());
+                row.attrs().put("名称", s.option("类格式", "{名称}").replace("{名称}", row.attrs().get("名称")));
+                out.add(row.withRole(Role.GROUP));
+                List<String> kuans = r.cube().values(Dim.ECON, base.and(sf)).stream().filter(e -> e.length() == 5 && e.startsWith(code)).toList();
+                out.add(unsplitRow(econRow(code, "", "项", unsplit(sf, code, kuans), zeros(s), depth + 1, s.pos()), true));
+                continue;
+            }
             if (!cls && whole.contains(code.substring(0, 3))) {
                 RowData unknown = econRow(code, "", s.style().isEmpty() ? style : s.style(), sf, false,
                         !hasClass ? depth : depth + 1, s.pos());
