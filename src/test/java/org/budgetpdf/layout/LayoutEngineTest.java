@@ -84,6 +84,62 @@ class LayoutEngineTest {
         assertTrue(text.contains(squeeze("城乡居民医保区级配套 新乡市卫滨区医疗保障局本级 410703250000000022001 980.00")), text);
     }
 
+    /**
+     * Open grouping: any dimension is a row axis (性质, 单位类型, 资金, 项目类型, 政府经济 …) and axes nest (下). Each
+     * table the layout adds is checked like the shipped ones (it adds up, E-TABLE-SUM) and prints the seed's figures.
+     */
+    @Test
+    void anyDimensionIsARowAxisAndAxesNest(@TempDir Path home) throws Exception {
+        Path templates = home.resolve("templates");
+        Files.createDirectories(templates);
+        copy(HOME.resolve("templates/common"), templates.resolve("common"));
+        Path mine = templates.resolve("axes");
+        copy(HOME.resolve("templates/henan-2025"), mine);
+        Path layout = mine.resolve("layout.yaml");
+        Files.writeString(layout, Files.readString(layout).replace("默认年度: 2025-", ""));
+        String table = """
+
+                %s:
+                  标题: "{年度}年%s"
+                  列:
+                    - {标题: 项目, 显示: 名称, 宽: 60}
+                    - {标题: 合计, 取: {}}
+                  行:
+                    - {名称: 合计, 样式: 合计}
+                    - %s
+                """;
+        String added = table.formatted("按性质", "按性质", "{按: 性质, 格式: \"{名称}支出\", 下: {按: 项目类型, 格式: \"其中：{名称}\"}}")
+                + table.formatted("按单位", "按单位", "{按: 单位, 下: {按: 功能, 层级: [项]}}")
+                + table.formatted("按资金", "按资金", "{按: 资金}")
+                + table.formatted("按单位类型", "按单位类型", "{按: 单位类型}")
+                + table.formatted("按政府经济", "按政府经济", "{按: 政府经济, 层级: [类, 款]}");
+        Path tables = mine.resolve("tables.yaml");
+        Files.writeString(tables, Files.readString(tables) + added);
+        Path f = home.resolve("t.yaml");
+        Files.writeString(f, withLayout(TestDocs.real(), "axes"), StandardCharsets.UTF_8);
+        Pipeline.Checked c = new Pipeline(home).check(f, "t.yaml");
+        assertTrue(c.ok(), () -> c.diags().sorted().toString());
+        // seed 004: 基本 129.72 + 项目 1,611.01 (其他运转类 11.74 + 特定目标类 1,599.27)
+        assertEquals(List.of("合计 1,740.73", "基本支出 129.72", "项目支出 1,611.01", "其中：其他运转类 11.74", "其中：特定目标类 1,599.27"),
+                rows(c, "按性质"));
+        // units, each over its 项: 309001 = 163.71 + 988.64, 309002 = 588.38
+        List<String> byUnit = rows(c, "按单位");
+        assertEquals("新乡市卫滨区医疗保障局 1,152.35", byUnit.get(1));
+        assertTrue(byUnit.contains("新乡市卫滨区医疗保障服务中心 588.38"), byUnit.toString());
+        assertTrue(byUnit.indexOf("新乡市卫滨区医疗保障服务中心 588.38") > 2, "the centre's 项 follow the office's");
+        // funds in the national order: 财政拨款 1,648.73, then the 92.00 提前下达 transfers
+        assertEquals(List.of("合计 1,740.73", "财政拨款 1,648.73", "一般公共预算其他 92.00"), rows(c, "按资金"));
+        assertEquals(List.of("合计 1,740.73", "行政 1,152.35", "事业 588.38"), rows(c, "按单位类型"));
+        assertTrue(rows(c, "按政府经济").contains("对社会保障基金补助 1,568.64") || rows(c, "按政府经济").stream().anyMatch(x -> x.startsWith("对社会保障基金补助")),
+                rows(c, "按政府经济").toString());
+    }
+
+    /** A table's rows as “name amount”. */
+    static List<String> rows(Pipeline.Checked c, String key) {
+        TableView t = c.report().table(key);
+        return t.rows().stream().map(r -> (r.cells().get(0).text() + " " + r.cells().get(1).text()).strip()).toList();
+    }
+
     static void copy(Path from, Path to) throws IOException {
         Files.createDirectories(to);
         try (Stream<Path> s = Files.list(from)) {
