@@ -326,7 +326,9 @@ class FilesAndEnvironmentTest {
         CliTest.Run r = runIn(home, "build", MINIMAL.toString());
         assertEquals(1, r.code(), r.err());
         assertNoStackTrace(r.err());
-        assertTrue(r.err().contains("错误[E-RENDER]: 模板 templates/henan-2025/document.ftlh 第 "), r.err());
+        int line = (int) Files.readString(template, StandardCharsets.UTF_8).lines().count();
+        assertTrue(r.err().contains("templates/henan-2025/document.ftlh:" + line + ":3: 错误[E-RENDER]: 模板出错：“没有这个变量”没有值"), r.err());
+        assertTrue(r.err().contains(line + " | ${没有这个变量.名称}"), "the template line is shown: " + r.err());
         assertTrue(r.err().contains("问题在模板"), r.err());
         assertArrayEquals(OLD, Files.readAllBytes(home.resolve("out/minimal-budget.pdf")));
     }

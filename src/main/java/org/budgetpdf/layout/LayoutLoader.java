@@ -104,18 +104,23 @@ public final class LayoutLoader {
             SourceFile t = read(tablesPath, tName, diags);
             if (t != null && t.root() != null) tables = new TableReader(new Reader.Ctx(tName, diags)).tables(t.root());
         }
-        guardTemplates(folder, "templates/" + name + "/", diags);
-        guardTemplates(folder.resolveSibling("common"), "templates/common/", diags);
+        guardTemplates(folder, folder, "templates/" + name + "/", diags);
+        guardTemplates(folder.resolveSibling("common"), folder, "templates/common/", diags);
         if (diags.errorCount() > before) return Optional.empty();
         return Optional.of(new Layout(name, title, kind, first, last, folder, name + "/" + template,
                 Collections.unmodifiableMap(tables), needs, required, manifestName));
     }
 
-    /** E-LAYOUT for every use of a built-in a layout may not use ({@link TemplateGuard}), in the folder's templates. */
-    private void guardTemplates(Path folder, String shownFolder, Diagnostics diags) {
+    /**
+     * E-LAYOUT for every use of a built-in a layout may not use and every resource it may not read
+     * ({@link TemplateGuard}), in the folder's templates and style sheets; {@code layout} is the folder relative
+     * references resolve against.
+     */
+    private void guardTemplates(Path folder, Path layout, String shownFolder, Diagnostics diags) {
+        List<Path> roots = List.of(layout, layout.resolveSibling("common"), templates.resolveSibling("fonts"));
         List<Path> files;
         try (Stream<Path> s = Files.list(folder)) {
-            files = s.filter(p -> p.getFileName().toString().matches(".*\\.ftl[hx]?") && Files.isRegularFile(p)).sorted().toList();
+            files = s.filter(p -> p.getFileName().toString().matches(".*\\.(ftl[hx]?|css)") && Files.isRegularFile(p)).sorted().toList();
         } catch (IOException e) {
             return; // a missing folder is reported where a template in it is needed
         }
@@ -128,11 +133,12 @@ public final class LayoutLoader {
                 diags.error("E-LAYOUT", SourcePos.fileOnly(shown), "无法读取模板 " + shown, "模板文件要用 UTF-8 保存。");
                 continue;
             }
-            List<TemplateGuard.Finding> bad = TemplateGuard.scan(text);
+            List<TemplateGuard.Finding> bad = new ArrayList<>(f.toString().endsWith(".css") ? List.of() : TemplateGuard.scan(text));
+            bad.addAll(TemplateGuard.resources(f.getFileName().toString(), text, layout, roots));
             if (bad.isEmpty()) continue;
             sources.put(shown, new SourceFile(shown, text.lines().toList(), null, f));
             for (TemplateGuard.Finding b : bad) {
-                diags.error("E-LAYOUT", new SourcePos(shown, b.line(), b.col()), b.length(), b.message(), TemplateGuard.Finding.HINT);
+                diags.error("E-LAYOUT", new SourcePos(shown, b.line(), b.col()), b.length(), b.message(), b.hint());
             }
         }
     }

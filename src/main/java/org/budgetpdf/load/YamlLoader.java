@@ -28,6 +28,8 @@ import java.util.List;
 public final class YamlLoader {
     public static final int MAX_BYTES = 16 * 1024 * 1024; // the largest real department (200 units, 6,000 projects) is 4.45 MB
     private static final int MAX_ALIASES = 50;
+    /** SnakeYAML's limit on an implicit (simple) key. */
+    private static final int MAX_KEY = 1024;
 
     public SourceFile load(Path path, String displayName, Diagnostics diags) {
         byte[] bytes;
@@ -40,8 +42,10 @@ public final class YamlLoader {
             }
             bytes = Files.readAllBytes(path);
         } catch (IOException e) {
-            diags.error("E-FILE-READ", SourcePos.fileOnly(displayName), "无法读取文件：" + e.getMessage(),
-                    "请确认文件存在且有读取权限。");
+            diags.error("E-FILE-READ", SourcePos.fileOnly(displayName), "无法读取文件：" + org.budgetpdf.diag.SystemMessages.reason(e),
+                    e instanceof java.nio.file.AccessDeniedException
+                            ? "请给这个文件读取权限（Linux：chmod u+r 文件名；Windows：文件属性 → 安全），或让有权限的人运行。"
+                            : "请确认文件存在、可以读取。");
             return new SourceFile(displayName, List.of(), null);
         }
         SourceFile read = parse(bytes, displayName, diags);
@@ -104,6 +108,8 @@ public final class YamlLoader {
             if (root instanceof ScalarNode s && Tag.NULL.equals(s.getTag())) root = null;
             if (root == null) {
                 diags.error("E-EMPTY", SourcePos.fileOnly(displayName), "文件是空的", "请参照 data/ 中的示例文件填写。");
+            } else {
+                NodeChecks.check(root, lines, displayName, diags);
             }
             return new SourceFile(displayName, lines, root);
         } catch (MarkedYAMLException e) {
@@ -117,6 +123,17 @@ public final class YamlLoader {
                 SourcePos open = new SourcePos(displayName, cm.getLine() + 1, cm.getColumn() + 1);
                 diags.error("E-YAML", open, "YAML 格式错误：这里的引号没有闭合，一直到文件末尾都没有找到右引号",
                         "在这个值的末尾补上同样的引号（" + quoteAt(lines, open) + "），或去掉左引号。");
+                return new SourceFile(displayName, lines, null);
+            }
+            Mark km = e.getContextMark();
+            if ("while scanning a simple key".equals(e.getContext()) && km != null && km.getLine() < lines.size()
+                    && keyLength(lines.get(km.getLine()), km.getColumn()) > MAX_KEY) {
+                // YAML gives up on a key longer than 1024 characters and says it found no colon
+                int n = keyLength(lines.get(km.getLine()), km.getColumn());
+                diags.error("E-YAML", new SourcePos(displayName, km.getLine() + 1, km.getColumn() + 1),
+                        "YAML 格式错误：这一行冒号前面的键有 " + n + " 个字符，YAML 的键最多 " + MAX_KEY + " 个字符",
+                        "键是项目的名字（如“名称”“金额”），不会这么长：多半是把一大段文字写在了冒号前面，或漏写了冒号后的空格；"
+                                + "长文字写在冒号后面（可以用 >- 折行）。");
                 return new SourceFile(displayName, lines, null);
             }
             SourcePos quote = pos.known() ? unclosedQuote(lines, pos.line(), displayName) : null;
@@ -137,6 +154,14 @@ public final class YamlLoader {
                     "请检查文件结构；别名（&/*）过多或嵌套过深的文件会被拒绝。");
             return new SourceFile(displayName, lines, null);
         }
+    }
+
+    /** Characters from {@code col} (0-based, code points) to the first ": " or the end of the line. */
+    private static int keyLength(String line, int col) {
+        int from = Math.min(line.length(), line.offsetByCodePoints(0, Math.min(col, line.codePointCount(0, line.length()))));
+        int colon = line.indexOf(": ", from);
+        int end = colon < 0 ? (line.endsWith(":") ? line.length() - 1 : line.length()) : colon;
+        return line.codePointCount(from, Math.max(from, end));
     }
 
     /** "UTF-16LE"/"UTF-16BE" when the bytes are UTF-16 (with a byte-order mark, or ASCII text with NULs between), else null. */
