@@ -129,7 +129,7 @@ public record Failure(String code, String message, String hint, SourcePos pos) {
                     "把这个文件夹改名或移走，或用 --out 换一个输出目录。" + KEEP);
         }
         if (t instanceof FileAlreadyExistsException || t instanceof NotDirectoryException || r.contains("not a directory")) {
-            String which = t instanceof FileSystemException fse && fse.getFile() != null ? fse.getFile() : outDir;
+            String which = t instanceof FileSystemException fse && fse.getFile() != null ? blocking(fse.getFile()) : outDir;
             return new Failure("E-WRITE", "无法建立输出目录 " + outDir + "：" + which + " 是一个文件，不是文件夹",
                     "用 --out 指定一个文件夹，或把这个同名文件改名。" + KEEP);
         }
@@ -140,6 +140,18 @@ public record Failure(String code, String message, String hint, SourcePos pos) {
             }
         }
         return null;
+    }
+
+    /** The file that stands where a folder is needed: the nearest existing part of {@code path}. */
+    private static String blocking(String path) {
+        try {
+            for (Path p = Path.of(path); p != null; p = p.getParent()) {
+                if (java.nio.file.Files.exists(p)) return java.nio.file.Files.isRegularFile(p) ? p.toString() : path;
+            }
+        } catch (RuntimeException e) {
+            // not a path of this system: name it as given
+        }
+        return path;
     }
 
     private static String name(String file) {

@@ -125,10 +125,9 @@ public final class YamlLoader {
                         "在这个值的末尾补上同样的引号（" + quoteAt(lines, open) + "），或去掉左引号。");
                 return new SourceFile(displayName, lines, null);
             }
-            Mark km = e.getContextMark();
-            if ("while scanning a simple key".equals(e.getContext()) && km != null && km.getLine() < lines.size()
-                    && keyLength(lines.get(km.getLine()), km.getColumn()) > MAX_KEY) {
-                // YAML gives up on a key longer than 1024 characters and says it found no colon
+            Mark km = longKey(lines, e.getContextMark(), e.getProblemMark());
+            if (km != null) {
+                // YAML gives up on a key longer than 1024 characters and says it found no colon, or no place for one
                 int n = keyLength(lines.get(km.getLine()), km.getColumn());
                 diags.error("E-YAML", new SourcePos(displayName, km.getLine() + 1, km.getColumn() + 1),
                         "YAML 格式错误：这一行冒号前面的键有 " + n + " 个字符，YAML 的键最多 " + MAX_KEY + " 个字符",
@@ -154,6 +153,21 @@ public final class YamlLoader {
                     "请检查文件结构；别名（&/*）过多或嵌套过深的文件会被拒绝。");
             return new SourceFile(displayName, lines, null);
         }
+    }
+
+    /** Where a key longer than YAML allows starts, on the line of one of the marks; null when there is none. */
+    private static Mark longKey(List<String> lines, Mark... marks) {
+        for (Mark m : marks) {
+            if (m == null || m.getLine() >= lines.size()) continue;
+            String line = lines.get(m.getLine());
+            int indent = 0;
+            while (indent < line.length() && (line.charAt(indent) == ' ' || line.charAt(indent) == '-')) indent++;
+            int col = line.codePointCount(0, indent);
+            if (keyLength(line, col) > MAX_KEY) {
+                return new Mark("", 0, m.getLine(), col, new int[0], 0);
+            }
+        }
+        return null;
     }
 
     /** Characters from {@code col} (0-based, code points) to the first ": " or the end of the line. */

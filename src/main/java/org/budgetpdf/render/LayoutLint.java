@@ -151,17 +151,19 @@ public final class LayoutLint {
         if (x == null) return;
         int left = x.left();
         int right = x.right();
-        String shown = Boxes.text(line);
+        String text = Boxes.text(line);
+        // quoted in messages: a line of two thousand characters is named by its start
+        String shown = text.codePointCount(0, text.length()) > 40 ? text.substring(0, text.offsetByCodePoints(0, 40)) + "…" : text;
         if (cell != null) {
             Rectangle pad = cell.getPaddingEdge(cell.getAbsX(), cell.getAbsY(), ctx);
             if (left < pad.x - tolerance || right > pad.x + pad.width + tolerance) {
                 findings.add(new Finding(Check.CELL_OVERFLOW, page + 1, "“" + shown + "”宽 " + pt(right - left) + "，单元格宽 "
-                        + pt(pad.width), shown));
+                        + pt(pad.width), text));
             }
         }
         int width = pages.get(page).getContentWidth(ctx);
         if (left < -tolerance || right > width + tolerance) {
-            findings.add(new Finding(Check.PAGE_OVERFLOW, page + 1, "“" + shown + "”伸出版心 " + pt(Math.max(-left, right - width)), shown));
+            findings.add(new Finding(Check.PAGE_OVERFLOW, page + 1, "“" + shown + "”伸出版心 " + pt(Math.max(-left, right - width)), text));
         }
     }
 

@@ -25,7 +25,7 @@ public final class PageFindings {
     static final String COSMETIC_HINT = "PDF 已生成，请翻到这一页看一看。多半是某段文字或某个名称太长；缩短它，或在版式的 style.css 中调整列宽、字号。";
 
     public static List<Diagnostic> diagnostics(List<LayoutLint.Finding> lint, SourceFile data) {
-        List<Diagnostic> out = new ArrayList<>();
+        Set<Diagnostic> out = new LinkedHashSet<>(); // the same text cut on several lines of one page is one finding
         for (LayoutLint.Finding f : lint) {
             if (f.damage()) {
                 SourcePos at = locate(data, f.text());
@@ -35,7 +35,7 @@ public final class PageFindings {
                 out.add(new Diagnostic("W-PAGE", Severity.WARNING, SourcePos.fileOnly(data.name()), f.toString(), COSMETIC_HINT));
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /**
