@@ -75,11 +75,14 @@ public record ProjectHome(Path templates, Path fonts) {
             try (java.util.stream.Stream<Path> s = Files.list(fonts)) {
                 files = s.filter(Files::isRegularFile).sorted().toList();
             }
+            // the packaged SHA256SUMS gives the fonts' hashes without inflating 50 MB from the jar; other files are small
+            java.util.Map<String, String> listed = sums(fonts.resolve(SUMS));
             java.util.Map<String, String> hashes = new java.util.TreeMap<>();
             long key = 17;
             for (Path f : files) {
-                key = key * 31 + (f.getFileName().toString() + ":" + Files.size(f)).hashCode();
-                hashes.put(f.getFileName().toString(), sha256(f));
+                String name = f.getFileName().toString();
+                key = key * 31 + (name + ":" + Files.size(f)).hashCode();
+                hashes.put(name, listed.containsKey(name) ? listed.get(name) : sha256(f));
             }
             String user = System.getProperty("user.name", "").replaceAll("[^A-Za-z0-9_.-]", "_");
             Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
@@ -102,6 +105,20 @@ public record ProjectHome(Path templates, Path fonts) {
         } catch (IOException | RuntimeException e) {
             return fonts;
         }
+    }
+
+    /** The list of the fonts' SHA-256 beside them (the output of {@code sha256sum *.ttf}); FontManifestTest keeps it true. */
+    static final String SUMS = "SHA256SUMS";
+
+    /** File name → SHA-256 as listed in a {@code sha256sum} file; empty when there is none. */
+    static java.util.Map<String, String> sums(Path file) throws IOException {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        if (!Files.isRegularFile(file)) return out;
+        for (String line : Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\p{XDigit}{64}) [ *](.+)").matcher(line.strip());
+            if (m.matches()) out.put(m.group(2), m.group(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return out;
     }
 
     static String sha256(Path f) throws IOException {

@@ -71,6 +71,17 @@ class FontCacheTest {
     }
 
     @Test
+    void theListedHashIsTheReference() throws IOException {
+        // a jar whose SHA256SUMS does not match its font (a tampered build): the copy never passes, the jar is used as it is
+        Files.writeString(fonts.resolve(ProjectHome.SUMS), "0".repeat(64) + "  Serif.ttf\n");
+        assertEquals(fonts, ProjectHome.unpacked(fonts));
+        Files.writeString(fonts.resolve(ProjectHome.SUMS), ProjectHome.sha256(fonts.resolve("Serif.ttf")) + "  Serif.ttf\n");
+        Path dir = ProjectHome.unpacked(fonts);
+        assertNotEquals(fonts, dir);
+        assertEquals(dir, ProjectHome.unpacked(fonts));
+    }
+
+    @Test
     void aFileAddedToTheCopyIsNotUsed() throws IOException {
         Path dir = ProjectHome.unpacked(fonts);
         Files.write(dir.resolve("Planted.ttf"), new byte[]{1, 2, 3});

@@ -96,6 +96,23 @@ class NoHangTest {
         assertTrue(r.err().split("警告\\[W-TEXT]", -1).length - 1 <= 25, r.err().length() + " characters of warnings");
     }
 
+    /** A 15 MB value: linear lint and reading when folded over lines; refused at once when written on one line. */
+    @Test
+    @Timeout(value = 40, unit = TimeUnit.SECONDS)
+    void aFifteenMegabyteValueFinishes(@TempDir Path tmp) throws IOException {
+        String line = "医疗保障工作".repeat(170);
+        StringBuilder folded = new StringBuilder("  职责概述: >-\n");
+        for (int i = 0; i < 5000; i++) folded.append("    ").append(line).append('\n');
+        Path f = data(tmp.resolve("folded"), minimal().replace("  职责:\n", folded + "  职责:\n"));
+        assertTrue(Files.size(f) > 15_000_000);
+        CliTest.Run r = FilesAndEnvironmentTest.runIn(HOME, "check", f.toString());
+        assertEquals(0, r.code(), r.err());
+        Path one = data(tmp.resolve("one"), minimal().replace("  职责:\n", "  职责概述: " + line.repeat(5000) + "\n  职责:\n"));
+        CliTest.Run refused = FilesAndEnvironmentTest.runIn(HOME, "check", one.toString());
+        assertEquals(1, refused.code(), refused.err());
+        assertTrue(refused.err().contains("minimal-budget.yaml:12:1: 错误[E-YAML]: 这一行有 5100008 个字符，一行最多 100000 个字符"), refused.err());
+    }
+
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void outOfMemoryWhileCheckingIsAnInternalErrorForThatFileAndTheBatchGoesOn(@TempDir Path tmp) throws Exception {

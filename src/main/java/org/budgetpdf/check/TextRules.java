@@ -41,14 +41,19 @@ final class TextRules {
         }
     }
 
-    /** For each figure name a sentence may quote, the amounts it may rightly give: department and units, this year and last. */
-    static java.util.Map<String, List<java.math.BigDecimal>> amounts(Context ctx) {
-        java.util.Map<String, List<java.math.BigDecimal>> m = new java.util.LinkedHashMap<>();
-        if (ctx.realized() == null) return m;
+    /** The department's figures and each unit's: a sentence may speak of any of them. */
+    private static List<org.budgetpdf.compute.Figures> everyScope(Context ctx) {
+        if (ctx.realized() == null) return List.of();
         List<org.budgetpdf.compute.Figures> all = new java.util.ArrayList<>();
         all.add(ctx.realized().dept());
         all.addAll(ctx.realized().units());
-        for (org.budgetpdf.compute.Figures f : all) {
+        return all;
+    }
+
+    /** For each figure name a sentence may quote, the amounts it may rightly give: department and units, this year and last. */
+    static java.util.Map<String, List<java.math.BigDecimal>> amounts(Context ctx) {
+        java.util.Map<String, List<java.math.BigDecimal>> m = new java.util.LinkedHashMap<>();
+        for (org.budgetpdf.compute.Figures f : everyScope(ctx)) {
             put(m, "收支总计", f.total(), prior(f.totalChange()));
             put(m, "收支总预算", f.total(), prior(f.totalChange()));
             put(m, "基本支出", f.basic(), prior(f.basicChange()));
@@ -66,11 +71,7 @@ final class TextRules {
     /** For a part and its whole as a sentence names them ({@link TextLint#shareKey}), the shares it may rightly give. */
     static java.util.Map<String, List<java.math.BigDecimal>> shares(Context ctx) {
         java.util.Map<String, List<java.math.BigDecimal>> m = new java.util.LinkedHashMap<>();
-        if (ctx.realized() == null) return m;
-        List<org.budgetpdf.compute.Figures> all = new java.util.ArrayList<>();
-        all.add(ctx.realized().dept());
-        all.addAll(ctx.realized().units());
-        for (org.budgetpdf.compute.Figures f : all) {
+        for (org.budgetpdf.compute.Figures f : everyScope(ctx)) {
             // the printed share (largest remainder) and the plain ratio: a clerk may have either
             share(m, "基本支出", "总计", f.basicShare(), f.basic(), f.total());
             share(m, "项目支出", "总计", f.projectShare(), f.project(), f.total());

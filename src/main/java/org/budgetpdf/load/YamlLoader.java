@@ -28,6 +28,8 @@ import java.util.List;
 public final class YamlLoader {
     public static final int MAX_BYTES = 16 * 1024 * 1024; // the largest real department (200 units, 6,000 projects) is 4.45 MB
     private static final int MAX_ALIASES = 50;
+    /** The longest line read (characters); real files have lines of a few thousand at most. */
+    static final int MAX_LINE = 100_000;
     /** SnakeYAML's limit on an implicit (simple) key. */
     private static final int MAX_KEY = 1024;
 
@@ -95,6 +97,20 @@ public final class YamlLoader {
             }
         }
 
+        // the YAML reader copies its window once per 1024 characters of a line: a line of millions takes minutes
+        for (int i = 0; i < lines.size(); i++) {
+            int n = lines.get(i).length();
+            if (n > MAX_LINE) {
+                Mark key = longKey(lines, new Mark("", 0, i, 0, new int[0], 0));
+                if (key != null) {
+                    longKeyError(lines, key, displayName, diags);
+                } else {
+                    diags.error("E-YAML", new SourcePos(displayName, i + 1, 1), "这一行有 " + n + " 个字符，一行最多 " + MAX_LINE + " 个字符",
+                            "这么长的一行多半是粘贴时出了错（同一段文字粘贴了成千上万遍）；长文字用 >- 分成多行书写，每行几百字。");
+                }
+                return new SourceFile(displayName, lines, null);
+            }
+        }
         LoaderOptions opts = new LoaderOptions();
         opts.setAllowDuplicateKeys(false); // the binder reports duplicates itself, with both places
         opts.setMaxAliasesForCollections(MAX_ALIASES);
@@ -128,11 +144,7 @@ public final class YamlLoader {
             Mark km = longKey(lines, e.getContextMark(), e.getProblemMark());
             if (km != null) {
                 // YAML gives up on a key longer than 1024 characters and says it found no colon, or no place for one
-                int n = keyLength(lines.get(km.getLine()), km.getColumn());
-                diags.error("E-YAML", new SourcePos(displayName, km.getLine() + 1, km.getColumn() + 1),
-                        "YAML 格式错误：这一行冒号前面的键有 " + n + " 个字符，YAML 的键最多 " + MAX_KEY + " 个字符",
-                        "键是项目的名字（如“名称”“金额”），不会这么长：多半是把一大段文字写在了冒号前面，或漏写了冒号后的空格；"
-                                + "长文字写在冒号后面（可以用 >- 折行）。");
+                longKeyError(lines, km, displayName, diags);
                 return new SourceFile(displayName, lines, null);
             }
             SourcePos quote = pos.known() ? unclosedQuote(lines, pos.line(), displayName) : null;
@@ -155,6 +167,14 @@ public final class YamlLoader {
         }
     }
 
+    private static void longKeyError(List<String> lines, Mark km, String displayName, Diagnostics diags) {
+        int n = keyLength(lines.get(km.getLine()), km.getColumn());
+        diags.error("E-YAML", new SourcePos(displayName, km.getLine() + 1, km.getColumn() + 1),
+                "YAML 格式错误：这一行冒号前面的键有 " + n + " 个字符，YAML 的键最多 " + MAX_KEY + " 个字符",
+                "键是项目的名字（如“名称”“金额”），不会这么长：多半是把一大段文字写在了冒号前面，或漏写了冒号后的空格；"
+                        + "长文字写在冒号后面（可以用 >- 折行）。");
+    }
+
     /** Where a key longer than YAML allows starts, on the line of one of the marks; null when there is none. */
     private static Mark longKey(List<String> lines, Mark... marks) {
         for (Mark m : marks) {
@@ -170,11 +190,12 @@ public final class YamlLoader {
         return null;
     }
 
-    /** Characters from {@code col} (0-based, code points) to the first ": " or the end of the line. */
+    /** Characters from {@code col} (0-based, code points) to the first ": " (or a final ":"); 0 without a colon. */
     private static int keyLength(String line, int col) {
         int from = Math.min(line.length(), line.offsetByCodePoints(0, Math.min(col, line.codePointCount(0, line.length()))));
         int colon = line.indexOf(": ", from);
-        int end = colon < 0 ? (line.endsWith(":") ? line.length() - 1 : line.length()) : colon;
+        if (colon < 0 && !line.endsWith(":")) return 0; // no colon: a value, not a key
+        int end = colon < 0 ? line.length() - 1 : colon;
         return line.codePointCount(from, Math.max(from, end));
     }
 
