@@ -1,6 +1,7 @@
 package org.budgetpdf;
 
 import org.budgetpdf.cli.Failure;
+import org.budgetpdf.diag.Diagnostic;
 import org.budgetpdf.diag.DiagnosticFormatter;
 import org.budgetpdf.diag.Diagnostics;
 import org.budgetpdf.diag.DiagnosticReport;
@@ -59,7 +60,7 @@ final class Batch {
     }
 
     /** What one file found, printed and counted; its diagnostics go to the report in input order. */
-    private record Outcome(Diagnostics diags, DiagnosticFormatter fmt, String out, String err, long errors, long warnings,
+    private record Outcome(Diagnostics diags, DiagnosticFormatter fmt, String out, long errors, long warnings,
                            boolean failed, int pages) {
     }
 
@@ -108,8 +109,7 @@ final class Batch {
     }
 
     private void print(Outcome o) {
-        if (o.fmt() != null) report.add(o.diags(), o.fmt());
-        err.print(o.err());
+        report.add(o.diags(), o.fmt());
         err.flush();
         out.print(o.out());
         out.flush();
@@ -153,9 +153,10 @@ final class Batch {
             Path target = outDir.resolve(Main.baseName(f) + ".pdf");
             try {
                 Pipeline.Built b = pipeline.render(c);
-                List<org.budgetpdf.diag.Diagnostic> page = PageFindings.diagnostics(b.result().lint(), c.source());
+                // text off its cell or the page is damage: reported like any error, and the old PDF stays
+                List<Diagnostic> page = PageFindings.diagnostics(b.result().lint(), c.source());
                 page.forEach(diags::add);
-                if (page.stream().anyMatch(org.budgetpdf.diag.Diagnostic::isError)) {
+                if (page.stream().anyMatch(Diagnostic::isError)) {
                     o.println(name + "：有错误，未生成 PDF");
                 } else {
                     Files.createDirectories(outDir);
@@ -174,7 +175,7 @@ final class Batch {
                 o.println(name + "：有错误，未生成 PDF");
             }
         }
-        return new Outcome(diags, fmt, outBuf.toString(StandardCharsets.UTF_8), "", diags.errorCount(), diags.warningCount(),
+        return new Outcome(diags, fmt, outBuf.toString(StandardCharsets.UTF_8), diags.errorCount(), diags.warningCount(),
                 diags.hasErrors() || !c.ok(), pages);
     }
 
@@ -182,7 +183,7 @@ final class Batch {
     private static Outcome internal(String name, Failure why) {
         Diagnostics d = new Diagnostics();
         d.error(why.code(), SourcePos.fileOnly(name), why.message(), why.hint());
-        return new Outcome(d, new DiagnosticFormatter(x -> List.of()), name + "：有错误，未生成 PDF\n", "", 1, 0, true, 0);
+        return new Outcome(d, new DiagnosticFormatter(x -> List.of()), name + "：有错误，未生成 PDF\n", 1, 0, true, 0);
     }
 
     private String display(Path p) {
