@@ -1,11 +1,13 @@
 package org.budgetpdf;
 
 import org.budgetpdf.cli.Failure;
+import org.budgetpdf.diag.Diagnostic;
 import org.budgetpdf.diag.DiagnosticFormatter;
 import org.budgetpdf.diag.Diagnostics;
 import org.budgetpdf.diag.DiagnosticReport;
 import org.budgetpdf.render.AtomicFiles;
-import org.budgetpdf.render.LayoutLint;
+import org.budgetpdf.diag.SourcePos;
+import org.budgetpdf.render.PageFindings;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -60,7 +62,7 @@ final class Batch {
     }
 
     /** What one file found, printed and counted; its diagnostics go to the report in input order. */
-    private record Outcome(Diagnostics diags, DiagnosticFormatter fmt, String out, String err, long errors, long warnings,
+    private record Outcome(Diagnostics diags, DiagnosticFormatter fmt, String out, long errors, long warnings,
                            boolean failed, int pages, String name, String why) {
     }
 
@@ -74,8 +76,8 @@ final class Batch {
         try {
             List<Future<Outcome>> futures = new ArrayList<>();
             for (Path f : files) futures.add(pool.submit(() -> one(pipeline, build, f)));
-            for (Future<Outcome> fu : futures) {
-                Outcome o = await(fu);
+            for (int i = 0; i < futures.size(); i++) {
+                Outcome o = await(futures.get(i), files.get(i));
                 print(o);
                 outcomes.add(o);
             }
@@ -98,20 +100,20 @@ final class Batch {
         return failed || !reported ? 1 : 0;
     }
 
-    private static Outcome await(Future<Outcome> f) {
+    private Outcome await(Future<Outcome> f, Path file) {
         try {
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
+            // one() catches what a file can throw; this is the last line so that one file never stops the batch
+            return internal(display(file), Failure.internal("处理这个文件时程序内部出错（" + e.getCause().getClass().getSimpleName() + "）"));
         }
     }
 
     private void print(Outcome o) {
-        if (o.fmt() != null) report.add(o.diags(), o.fmt());
-        err.print(o.err());
+        report.add(o.diags(), o.fmt());
         err.flush();
         out.print(o.out());
         out.flush();
@@ -130,32 +132,24 @@ final class Batch {
     /** Checks and, when asked and clean, builds one file; never throws for a bad file. */
     private Outcome one(Pipeline pipeline, boolean build, Path f) {
         ByteArrayOutputStream outBuf = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBuf = new ByteArrayOutputStream();
         PrintStream o = new PrintStream(outBuf, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(errBuf, true, StandardCharsets.UTF_8);
         String name = display(f);
         long t0 = System.nanoTime();
         Pipeline.Checked c;
         try {
             c = pipeline.check(f, name);
-        } catch (RuntimeException | StackOverflowError x) {
+        } catch (OutOfMemoryError x) {
+            return internal(name, Failure.outOfMemory("检查"));
+        } catch (RuntimeException | Error x) {
             // a fault of this program, not of the data: say so in the clerk's words, keep the other files going
-            e.println(name + ": 错误[E-INTERNAL]: 检查时程序内部出错（" + x.getClass().getSimpleName()
-                    + (x.getMessage() == null ? "" : "：" + x.getMessage().lines().findFirst().orElse("")) + "）");
-            e.println("提示：这不是数据的问题，是程序的缺陷；请把这个数据文件和这条消息交给维护者。没有生成 PDF，已有的 PDF 未被改动。");
-            o.println(name + "：有错误，未生成 PDF");
-            return new Outcome(new Diagnostics(), null, outBuf.toString(StandardCharsets.UTF_8),
-                    errBuf.toString(StandardCharsets.UTF_8), 1, 0, true, 0, name, "程序内部出错（E-INTERNAL），请交给维护者");
+            return internal(name, Failure.internal("检查时程序内部出错（" + x.getClass().getSimpleName()
+                    + (x.getMessage() == null ? "" : "：" + x.getMessage().lines().findFirst().orElse("")) + "）"));
         }
+        // every finding of this file, including those of rendering and writing, goes through its diagnostics
+        Diagnostics diags = c.diags();
         DiagnosticFormatter fmt = new DiagnosticFormatter(x -> x.equals(name) ? c.source().lines() : pipeline.layoutLines(x));
-        long errors = c.diags().errorCount();
-        long warnings = c.diags().warningCount();
-        boolean failed = false;
         int pages = 0;
-        String reason = "";
         if (!c.ok()) {
-            failed = true;
-            reason = firstError(c.diags(), name);
             o.println(name + "：有错误，未生成 PDF");
         } else if (!build) {
             o.println(name + "：检查通过");
@@ -163,47 +157,49 @@ final class Batch {
             Path target = targets.getOrDefault(f, outDir.resolve(Main.baseName(f) + ".pdf"));
             try {
                 Pipeline.Built b = pipeline.render(c);
-                Files.createDirectories(target.getParent());
-                org.budgetpdf.diag.Steps.time("写文件", () -> {
-                    AtomicFiles.write(target, b.result().pdf());
-                    return null;
-                });
-                pages = b.result().pages();
-                long ms = (System.nanoTime() - t0) / 1_000_000;
-                o.println(name + " → " + display(target) + "：" + pages + " 页，"
-                        + (b.result().pdf().length / 1024) + " KB，用时 " + ms + " ms");
-                warnings += pageWarnings(e, name, b.result().lint());
-            } catch (Exception | StackOverflowError | OutOfMemoryError x) {
-                failed = true;
+                // text off its cell or the page is damage: reported like any error, and the old PDF stays
+                List<Diagnostic> page = PageFindings.diagnostics(b.result().lint(), c.source());
+                page.forEach(diags::add);
+                if (page.stream().anyMatch(Diagnostic::isError)) {
+                    o.println(name + "：有错误，未生成 PDF");
+                } else {
+                    Files.createDirectories(target.getParent());
+                    org.budgetpdf.diag.Steps.time("写文件", () -> {
+                        AtomicFiles.write(target, b.result().pdf());
+                        return null;
+                    });
+                    pages = b.result().pages();
+                    long ms = (System.nanoTime() - t0) / 1_000_000;
+                    o.println(name + " → " + display(target) + "：" + pages + " 页，"
+                            + (b.result().pdf().length / 1024) + " KB，用时 " + ms + " ms");
+                }
+            } catch (Exception | Error x) {
                 Failure why = Failure.classify(x, display(outDir));
-                e.println(name + ": 错误[" + why.code() + "]: " + why.message());
-                e.println("提示：" + why.hint());
-                errors++;
-                reason = why.code() + " " + why.message();
+                diags.error(why.code(), why.pos() == null ? SourcePos.fileOnly(name) : why.pos(), why.message(), why.hint());
+                o.println(name + "：有错误，未生成 PDF");
             }
         }
-        return new Outcome(c.diags(), fmt, outBuf.toString(StandardCharsets.UTF_8), errBuf.toString(StandardCharsets.UTF_8),
-                errors, warnings, failed, pages, name, reason);
+        boolean failed = diags.hasErrors() || !c.ok();
+        return new Outcome(diags, fmt, outBuf.toString(StandardCharsets.UTF_8), diags.errorCount(), diags.warningCount(),
+                failed, pages, name, failed ? firstError(diags, name) : "");
+    }
+
+    /** A file whose check itself failed: one E-INTERNAL, no PDF. */
+    private static Outcome internal(String name, Failure why) {
+        Diagnostics d = new Diagnostics();
+        d.error(why.code(), SourcePos.fileOnly(name), why.message(), why.hint());
+        return new Outcome(d, new DiagnosticFormatter(x -> List.of()), name + "：有错误，未生成 PDF\n", 1, 0, true, 0, name,
+                why.code() + " " + why.message());
     }
 
     /** For the batch summary: how many errors, and the first, on one line. */
     private static String firstError(Diagnostics d, String name) {
-        List<org.budgetpdf.diag.Diagnostic> errors = d.sorted().stream()
-                .filter(x -> x.severity() == org.budgetpdf.diag.Severity.ERROR).toList();
+        List<Diagnostic> errors = d.sorted().stream().filter(Diagnostic::isError).toList();
         if (errors.isEmpty()) return "有错误";
-        org.budgetpdf.diag.Diagnostic f = errors.get(0);
+        Diagnostic f = errors.get(0);
         String at = !f.pos().known() ? "" : f.pos().file().equals(name) ? "第 " + f.pos().line() + " 行 "
                 : f.pos().file() + " 第 " + f.pos().line() + " 行 ";
         return errors.size() + " 个错误，第一个：" + at + f.code() + " " + f.message();
-    }
-
-    /** What the layout lint still finds after the renderer's own fixes: the PDF is written, the clerk told where to look. */
-    private static long pageWarnings(PrintStream e, String name, List<LayoutLint.Finding> lint) {
-        for (LayoutLint.Finding f : lint) e.println(name + ": 警告[W-PAGE]: " + f);
-        if (!lint.isEmpty()) {
-            e.println("提示：PDF 已生成，请翻到这些页看一看。多半是某段文字或某个名称太长；缩短它，或在版式的 style.css 中调整列宽、字号。");
-        }
-        return lint.size();
     }
 
     private String display(Path p) {

@@ -205,7 +205,17 @@ public final class Pipeline {
     /** Source lines of a layout file or a local catalog file read, by display name (for diagnostics). */
     public synchronized List<String> layoutLines(String displayName) {
         List<String> catalog = catalogs.lines(displayName);
-        return catalog.isEmpty() ? layouts.lines(displayName) : catalog;
+        if (!catalog.isEmpty()) return catalog;
+        List<String> lines = layouts.lines(displayName);
+        if (!lines.isEmpty() || !displayName.startsWith("templates/")) return lines;
+        // a template named by a render error: read from templates/ only
+        Path file = home.templates().resolve(displayName.substring("templates/".length())).normalize();
+        if (!file.startsWith(home.templates()) || !java.nio.file.Files.isRegularFile(file)) return List.of();
+        try {
+            return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
     }
 
     /** Renders a document that checked clean. Bytes only: writing the file is the caller's. */
@@ -266,7 +276,7 @@ public final class Pipeline {
         if (fontSet == null) {
             Path dir = home.fonts();
             if (!java.nio.file.Files.isDirectory(dir)) {
-                throw new org.budgetpdf.render.FontProblem(Path.of("fonts"), true, "no fonts folder");
+                throw new org.budgetpdf.render.FontProblem(Path.of("fonts"), org.budgetpdf.render.FontProblem.Kind.FOLDER_MISSING, "no fonts folder");
             }
             fontSet = Steps.time("读入字体", () -> FontSet.load(dir));
         }
@@ -284,7 +294,8 @@ public final class Pipeline {
             FontSet fonts = fonts();
             if (!fonts.problems().isEmpty()) {
                 FontSet.Problem p = fonts.problems().get(0);
-                throw new org.budgetpdf.render.FontProblem(shownFont(p.file()), false, p.reason());
+                throw new org.budgetpdf.render.FontProblem(shownFont(p.file()), java.nio.file.Files.isDirectory(p.file())
+                        ? org.budgetpdf.render.FontProblem.Kind.FOLDER_EMPTY : org.budgetpdf.render.FontProblem.Kind.FILE, p.reason());
             }
             renderer = new PdfRenderer(fonts);
         }

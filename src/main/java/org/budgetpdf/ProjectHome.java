@@ -59,6 +59,11 @@ public record ProjectHome(Path templates, Path fonts, Path catalog) {
      * Fonts are read in place (memory-mapped, only the parts a document uses), and Flying Saucer opens each font by
      * its file name on every layout: from inside the jar each would be inflated whole, 50 MB per layout. When the
      * copy cannot be made, the packaged folder is used as it is (slower, same PDF).
+     *
+     * <p>The temp directory is shared with other users, so the copy is trusted only when it is this user's own private
+     * folder (owner checked, no access for group or others where the file system has POSIX permissions) holding exactly
+     * the packaged files with the same SHA-256. Anything else (a folder planted by someone else, a changed or added
+     * file) is not used: the copy is made again, privately.
      */
     static Path unpacked(Path fonts) {
         if (fonts.getFileSystem() == FileSystems.getDefault()) return fonts;
@@ -67,21 +72,60 @@ public record ProjectHome(Path templates, Path fonts, Path catalog) {
             try (java.util.stream.Stream<Path> s = Files.list(fonts)) {
                 files = s.filter(Files::isRegularFile).sorted().toList();
             }
+            // the packaged SHA256SUMS gives the fonts' hashes without inflating 50 MB from the jar; other files are small
+            java.util.Map<String, String> listed = sums(fonts.resolve(SUMS));
+            java.util.Map<String, String> hashes = new java.util.TreeMap<>();
             long key = 17;
-            for (Path f : files) key = key * 31 + (f.getFileName().toString() + ":" + Files.size(f)).hashCode();
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                key = key * 31 + (name + ":" + Files.size(f)).hashCode();
+                hashes.put(name, listed.containsKey(name) ? listed.get(name) : sha256(f));
+            }
             String user = System.getProperty("user.name", "").replaceAll("[^A-Za-z0-9_.-]", "_");
-            Path dir = Path.of(System.getProperty("java.io.tmpdir"), "budgetpdf-fonts-" + user + "-" + Long.toHexString(key));
-            if (Files.isDirectory(dir)) return dir;
-            Path part = Files.createTempDirectory(dir.getParent(), dir.getFileName() + ".part");
-            for (Path f : files) Files.copy(f, part.resolve(f.getFileName().toString()));
+            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+            Path dir = tmp.resolve("budgetpdf-fonts-" + user + "-" + Long.toHexString(key));
+            if (FontCache.trusted(dir, hashes)) return dir;
+            Path part = FontCache.privateCopy(tmp, dir.getFileName() + ".part", files);
+            if (FontCache.ours(dir)) FontCache.delete(dir); // ours but changed: replaced below
             try {
                 Files.move(part, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException raced) { // another run made it first
-                org.apache.commons.io.FileUtils.deleteQuietly(part.toFile());
+            } catch (IOException taken) {
+                // another run made it first, or another user holds the name: use that folder only if it passes
+                if (FontCache.trusted(dir, hashes)) {
+                    FontCache.delete(part);
+                    return dir;
+                }
+                FontCache.deleteOnExit(part);
+                return FontCache.trusted(part, hashes) ? part : fonts;
             }
-            return Files.isDirectory(dir) ? dir : fonts;
+            return FontCache.trusted(dir, hashes) ? dir : fonts;
         } catch (IOException | RuntimeException e) {
             return fonts;
+        }
+    }
+
+    /** The list of the fonts' SHA-256 beside them (the output of {@code sha256sum *.ttf}); FontManifestTest keeps it true. */
+    static final String SUMS = "SHA256SUMS";
+
+    /** File name → SHA-256 as listed in a {@code sha256sum} file; empty when there is none. */
+    static java.util.Map<String, String> sums(Path file) throws IOException {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        if (!Files.isRegularFile(file)) return out;
+        for (String line : Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\p{XDigit}{64}) [ *](.+)").matcher(line.strip());
+            if (m.matches()) out.put(m.group(2), m.group(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return out;
+    }
+
+    static String sha256(Path f) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(f)) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

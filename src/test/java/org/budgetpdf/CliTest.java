@@ -37,8 +37,8 @@ class CliTest {
         Run r = run("check", REAL);
         assertEquals(0, r.code(), r.err());
         assertEquals(REAL + "：检查通过\n", r.out().replace("\r\n", "\n"));
-        assertTrue(r.err().startsWith(REAL + ":201:30: 警告[W-COST-CAP]: "), r.err());
-        assertTrue(r.err().contains("\n" + REAL + ":293:7: 警告[W-RUNNING-COST]: "), r.err());
+        assertTrue(r.err().startsWith(REAL + ":202:30: 警告[W-COST-CAP]: "), r.err());
+        assertTrue(r.err().contains("\n" + REAL + ":294:7: 警告[W-RUNNING-COST]: "), r.err());
         assertTrue(r.err().strip().endsWith("0 个错误，2 个警告"), r.err());
     }
 

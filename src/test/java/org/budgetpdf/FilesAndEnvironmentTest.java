@@ -350,6 +350,7 @@ class FilesAndEnvironmentTest {
         assertTrue(r.err().contains("templates/henan-2025/document.ftlh:" + Files.readString(template, StandardCharsets.UTF_8).lines().count()
                 + ":3: 错误[E-LAYOUT]: 模板用到的“没有这个变量”在这份数据中没有值"), r.err());
         assertTrue(r.err().contains("问题在版式的模板"), r.err());
+        assertTrue(r.err().contains(" | ${没有这个变量.名称}"), "the template line is shown: " + r.err());
         assertArrayEquals(OLD, Files.readAllBytes(home.resolve("out/minimal-budget.pdf")));
     }
 }

@@ -683,7 +683,7 @@ public final class Binder {
         reasons.put(as, new Reasons.Given(text, r.posOf(key), List.copyOf(parts), partsPos));
     }
 
-    private static final List<String> APPROVED_KEYS = List.of("支出总计", "收入总计", "基本支出", "项目支出", "三公经费合计",
+    private static final List<String> APPROVED_KEYS = List.of("支出总计", "收入总计", "基本支出", "项目支出", "财政拨款", "三公经费合计",
             "机关运行经费", "年初预算", "本年收入", "本年支出", "财政拨款支出", "绩效项目支出");
 
     private Approved approved(Reader r) {

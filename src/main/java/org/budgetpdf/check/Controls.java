@@ -40,6 +40,8 @@ final class Controls {
         control("明细加总的收入总计", t.get("收入总计"), all, x);
         control("明细加总的基本支出", t.get("基本支出"), c.exact(BASIC), x);
         control("明细加总的项目支出", t.get("项目支出"), c.exact(PROJECT), x);
+        // by fund: a deleted or mistyped 资金 moves money between funds and leaves every total above unchanged
+        control("资金为“财政拨款”的明细加总", t.get("财政拨款"), c.exact(Filter.of(Dim.FUND, "财政拨款")), x);
         control("“三公”经费四项之和", t.get("三公经费合计"), c.exact(Filter.of(Dim.MEASURE, Measure.SANGONG.label())
                 .andNot(Dim.ITEM, java.util.Set.of("外宾接待"))), x);
         if (t.get("机关运行经费") != null && Relations.unitsResolved(ctx)) {

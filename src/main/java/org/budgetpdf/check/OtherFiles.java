@@ -44,9 +44,8 @@ final class OtherFiles {
     private OtherFiles() {
     }
 
-    private static final Pattern KIND = Pattern.compile("(?m)^文档:\\s*(\\S+)");
-    private static final Pattern YEAR = Pattern.compile("(?m)^年度:\\s*\"?(\\d{4})");
-    private static final Pattern CODE = Pattern.compile("(?m)^部门:\\s*\\n(?:[ \\t]+.*\\n)*?[ \\t]+代码:\\s*\"?([0-9A-Za-z]+)");
+    private static final Pattern YEAR = Pattern.compile("\"?(\\d{4}).*");
+    private static final Pattern CODE = Pattern.compile("[\"']?([0-9A-Za-z]+).*");
 
     record Other(Path path, String name, Realized realized) {
         Figures f() {
@@ -63,7 +62,9 @@ final class OtherFiles {
         Path dir = here.getParent();
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml") && !p.normalize().equals(here)).sorted().toList();
+            // regular files only: a FIFO or device named *.yaml would block the read forever
+            files = s.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml") && !p.normalize().equals(here)
+                    && Files.isRegularFile(p)).sorted().toList();
         } catch (IOException e) {
             return;
         }
@@ -110,10 +111,7 @@ final class OtherFiles {
                 // the header keys come first; 8 KB is plenty and keeps a large or binary file cheap
                 head = new String(in.readNBytes(8192), StandardCharsets.UTF_8);
             }
-            String kind = group(KIND, head);
-            String year = group(YEAR, head);
-            String dept = group(CODE, head);
-            Header h = kind == null || year == null || dept == null ? null : new Header(kind, year, dept);
+            Header h = parse(head);
             if (HEADERS.size() > 10_000) HEADERS.clear();
             HEADERS.put(p, new Stamp(modified, size, h));
             return h;
@@ -122,9 +120,41 @@ final class OtherFiles {
         }
     }
 
+    /**
+     * 文档, 年度 and 部门.代码 from the top of a file, one line at a time (a pattern over the whole text backtracked
+     * exponentially on a 部门 block without 代码). 代码 counts on any indented line of the 部门 block.
+     */
+    static Header parse(String head) {
+        String kind = null;
+        String year = null;
+        String dept = null;
+        boolean inDept = false;
+        for (String line : head.split("\n", -1)) {
+            if (line.isBlank() || line.stripLeading().startsWith("#")) continue;
+            if (!Character.isWhitespace(line.charAt(0))) {
+                String rest = value(line);
+                inDept = line.startsWith("部门:") && rest.isEmpty();
+                if (line.startsWith("文档:") && kind == null && !rest.isEmpty()) kind = rest.split("\\s+")[0];
+                if (line.startsWith("年度:") && year == null) year = group(YEAR, rest);
+            } else if (inDept && dept == null && line.stripLeading().startsWith("代码:")) {
+                dept = group(CODE, value(line.stripLeading()));
+            }
+        }
+        return kind == null || year == null || dept == null ? null : new Header(kind, year, dept);
+    }
+
+    /** The text after the first colon, without a trailing comment. */
+    private static String value(String line) {
+        int colon = line.indexOf(':');
+        if (colon < 0) return "";
+        String v = line.substring(colon + 1);
+        int hash = v.indexOf(" #");
+        return (hash >= 0 ? v.substring(0, hash) : v).strip();
+    }
+
     private static String group(Pattern p, String s) {
         Matcher m = p.matcher(s);
-        return m.find() ? m.group(1).replace("\"", "") : null;
+        return m.matches() ? m.group(1) : null;
     }
 
     private static Optional<Other> load(Path p, Context ctx) {

@@ -20,7 +20,8 @@ public final class TextLint {
      * may rightly give for it (this year's, the department's or a unit's, last year's, the budget's).
      */
     public record Env(DocKind kind, int year, GovLevel level, String name, List<String> otherNames,
-                      java.util.Map<String, List<java.math.BigDecimal>> amounts) {
+                      java.util.Map<String, List<java.math.BigDecimal>> amounts,
+                      java.util.Map<String, List<java.math.BigDecimal>> shares) {
         public Env(DocKind kind, int year, GovLevel level, String name) {
             this(kind, year, level, name, List.of());
         }
@@ -28,9 +29,22 @@ public final class TextLint {
         public Env(DocKind kind, int year, GovLevel level, String name, List<String> otherNames) {
             this(kind, year, level, name, otherNames, java.util.Map.of());
         }
+
+        public Env(DocKind kind, int year, GovLevel level, String name, List<String> otherNames,
+                   java.util.Map<String, List<java.math.BigDecimal>> amounts) {
+            this(kind, year, level, name, otherNames, amounts, java.util.Map.of());
+        }
     }
 
-    public record Finding(int offset, int length, String message, String hint) {
+    /**
+     * One finding. {@code secondary}: a finding that is usually the echo of another one at the same place (a doubled
+     * word inside a misspelt name, a name off by one character inside a doubled region); dropped when it overlaps one
+     * that is not.
+     */
+    public record Finding(int offset, int length, String message, String hint, boolean secondary) {
+        public Finding(int offset, int length, String message, String hint) {
+            this(offset, length, message, hint, false);
+        }
     }
 
     private TextLint() {
@@ -54,6 +68,21 @@ public final class TextLint {
     private static final Pattern AMOUNT = Pattern.compile(
             "(收支总计|收支总预算|基本支出|项目支出|[“\"]三公[”\"]经费|三公经费|机关运行经费|政府采购)"
                     + "(?:预算数|决算数|预算|决算|总额|合计|共计|安排)?(?:为|是|共|：|:)?\\s*([0-9][0-9,]*(?:\\.[0-9]+)?)\\s*万元");
+
+    /** A share typed after its part and whole (“项目支出占支出总计的92.55%”); the whole as the group of {@link #wholeOf}. */
+    private static final Pattern SHARE = Pattern.compile(
+            "(基本支出|项目支出)(?:预算数|决算数|预算|决算)?占(?:本年|部门|本部门|本单位)?"
+                    + "(收支总计|支出总计|收支总预算|总支出|支出总额|本年支出|支出合计|支出预算|总预算|一般公共预算支出|一般公共预算)"
+                    + "(?:的)?(?:比重|比例)?(?:为|是)?\\s*([0-9]+(?:\\.[0-9]+)?)\\s*[%％]");
+
+    /** The key of {@link Env#shares()} for a part of a whole as the text names them: “项目支出|总计”, “基本支出|一般公共预算”. */
+    public static String shareKey(String part, String whole) {
+        return part + "|" + wholeOf(whole);
+    }
+
+    private static String wholeOf(String whole) {
+        return whole.startsWith("一般公共预算") ? "一般公共预算" : "总计";
+    }
 
     public static List<Finding> lint(String text, Env env) {
         return lint(text, env, true);
@@ -84,6 +113,7 @@ public final class TextLint {
         if (env.name() != null && !env.name().isEmpty()) names(text, env.name(), env.otherNames(), out);
         if (env.year() > 0) years(text, env, out);
         if (!env.amounts().isEmpty()) amounts(text, env, out);
+        if (!env.shares().isEmpty()) shares(text, env, out);
         if (env.level() != null && env.level() != GovLevel.PROVINCE) {
             find(out, PROVINCE, text, 0, m -> "本部门是" + env.level().label() + "部门，文字却写“省级”",
                     "多半是从省级模板抄来的；请改为“" + env.level().label() + "”。");
@@ -97,16 +127,43 @@ public final class TextLint {
                     "决算说的是实际收支；请核对是不是从预算文件抄来的措辞（年初预算、预算数等比较用语可以保留）。");
         }
         out.sort(java.util.Comparator.comparingInt(Finding::offset));
-        // one finding per fault: a doubled region or a misspelt name overlapping another finding is the same fault
+        return withoutEchoes(out);
+    }
+
+    /**
+     * One finding per fault: a secondary finding overlapping a primary one is the same fault. Linear after the sort
+     * (the primaries' ends as a running maximum), so that a text with thousands of findings stays fast.
+     */
+    static List<Finding> withoutEchoes(List<Finding> sorted) {
+        List<Finding> primary = sorted.stream().filter(f -> !f.secondary()).toList();
+        int[] starts = new int[primary.size()];
+        int[] maxEnd = new int[primary.size()];
+        for (int i = 0; i < primary.size(); i++) {
+            starts[i] = primary.get(i).offset();
+            maxEnd[i] = Math.max(i == 0 ? Integer.MIN_VALUE : maxEnd[i - 1], primary.get(i).offset() + primary.get(i).length());
+        }
         List<Finding> kept = new ArrayList<>();
-        for (Finding f : out) {
-            boolean secondary = f.message().matches(".*差[一两]个字.*") || f.message().startsWith("“") && f.message().endsWith("连续写了两遍");
-            boolean overlaps = out.stream().anyMatch(o -> o != f && !(o.message().matches(".*差[一两]个字.*"))
-                    && !(o.message().startsWith("“") && o.message().endsWith("连续写了两遍"))
-                    && o.offset() < f.offset() + f.length() && f.offset() < o.offset() + o.length());
-            if (!(secondary && overlaps)) kept.add(f);
+        for (Finding f : sorted) {
+            if (f.secondary()) {
+                // the primaries starting before f ends; one of them overlaps f when the furthest end passes f's start
+                int n = upperBound(starts, f.offset() + f.length() - 1);
+                if (n > 0 && maxEnd[n - 1] > f.offset()) continue;
+            }
+            kept.add(f);
         }
         return kept;
+    }
+
+    /** How many of the sorted {@code a} are at most {@code key}. */
+    private static int upperBound(int[] a, int key) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] <= key) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     private static void years(String text, Env env, List<Finding> out) {
@@ -128,6 +185,21 @@ public final class TextLint {
             if (y >= lo && y <= hi || flagged.contains(m.start(1))) continue;
             out.add(new Finding(m.start(1), 4, "文字中的" + y + "年既不是本年度（" + env.year() + "年）也不是上年",
                     "多半是沿用了往年的文字；请核对年份。"));
+        }
+    }
+
+    /** A share typed after a part and its whole that is none of the shares computed for them (at the precision typed). */
+    private static void shares(String text, Env env, List<Finding> out) {
+        Matcher m = SHARE.matcher(text);
+        while (m.find()) {
+            List<java.math.BigDecimal> known = env.shares().get(shareKey(m.group(1), m.group(2)));
+            if (known == null || known.isEmpty()) continue;
+            java.math.BigDecimal typed = new java.math.BigDecimal(m.group(3));
+            if (known.stream().anyMatch(k -> k.setScale(typed.scale(), java.math.RoundingMode.HALF_UP).compareTo(typed) == 0)) continue;
+            out.add(new Finding(m.start(3), m.end(3) - m.start(3), "文字中写的" + m.group(1) + "占" + m.group(2) + "的比重 "
+                            + m.group(3) + "% 与计算出的 " + known.get(0).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()
+                            + "% 不同",
+                    "占比由程序从明细算出；这段文字是手写的，会与表格对不上。请删去这个数，或改成算出的数。"));
         }
     }
 
@@ -161,30 +233,43 @@ public final class TextLint {
             String r = region.group();
             int at = text.indexOf(r + r);
             if (at >= 0 && forms.stream().noneMatch(f -> text.indexOf(f + f) == at)) {
-                out.add(new Finding(at, 2 * r.length(), "“" + r + "”连续写了两遍", "请删去重复的地名。"));
+                out.add(new Finding(at, 2 * r.length(), "“" + r + "”连续写了两遍", "请删去重复的地名。", true));
             }
         }
-        String full = name;
+        List<String> known = new ArrayList<>(others);
+        known.add(name);
+        nearMisses(text, name, "部门名称", "部门名称要与封面一致；请改正错别字。", known, out);
+        // the units' names too (机构设置 names them): long enough that one character off is a typo, not another body
+        for (String o : others) {
+            if (o.length() >= 6 && !o.equals(name)) {
+                nearMisses(text, o, "单位名称", "单位名称要与“单位:”中写的一致；请改正错别字。", known, out);
+            }
+        }
+    }
+
+    /**
+     * Places where {@code full} is written one character off (two for a long name), inside the name: the first and
+     * last characters match (局 → 委 may be another body). Only places whose first and last characters match are
+     * compared, so a long text costs one pass per name.
+     */
+    private static void nearMisses(String text, String full, String what, String hint, List<String> known, List<Finding> out) {
         // a long name may be two characters off (two typos, or two characters swapped); a short one only one
         int allowed = full.length() >= 8 ? 2 : 1;
-        for (int i = 0; i + full.length() <= text.length(); i++) {
+        int len = full.length();
+        char head = full.charAt(0);
+        char tail = full.charAt(len - 1);
+        for (int i = text.indexOf(head); i >= 0 && i + len <= text.length(); i = text.indexOf(head, i + 1)) {
+            if (text.charAt(i + len - 1) != tail) continue;
             int diff = 0;
-            int first = -1;
-            int last = -1;
-            for (int k = 0; k < full.length() && diff <= allowed; k++) {
-                if (text.charAt(i + k) != full.charAt(k)) {
-                    diff++;
-                    if (first < 0) first = k;
-                    last = k;
-                }
+            for (int k = 1; k < len - 1 && diff <= allowed; k++) {
+                if (text.charAt(i + k) != full.charAt(k)) diff++;
             }
-            // off inside the name (not its first or last character: 局 → 委 may be another body), not another unit's name
             final int at = i;
-            if (diff >= 1 && diff <= allowed && first > 0 && last < full.length() - 1
-                    && others.stream().noneMatch(o -> text.startsWith(o, at))) {
-                out.add(new Finding(i, full.length(), "“" + text.substring(i, i + full.length()) + "”与部门名称“" + full
-                        + "”差" + (diff == 1 ? "一" : "两") + "个字", "部门名称要与封面一致；请改正错别字。"));
-                i += full.length() - 1;
+            // not another known name (a unit's, the department's)
+            if (diff >= 1 && diff <= allowed && known.stream().noneMatch(o -> text.startsWith(o, at))) {
+                out.add(new Finding(i, len, "“" + text.substring(i, i + len) + "”与" + what + "“" + full
+                        + "”差" + (diff == 1 ? "一" : "两") + "个字", hint, true));
+                i += len - 1;
             }
         }
     }

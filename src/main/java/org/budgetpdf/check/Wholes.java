@@ -54,6 +54,19 @@ final class Wholes {
             check(x, pos(ctx, Measure.PROCUREMENT, "小微企业"), "授予小微企业合同金额", small,
                     sme != null ? "授予中小企业合同金额" : "政府采购支出总额", sme != null ? sme : total, "小微企业所占比重会超过100%");
         }
+        // 政府采购 is bought with the year's spending: all of it is at most 支出总计.
+        if (total != null) {
+            BigDecimal spending = c.exact(Filter.ALL);
+            check(x, pos(ctx, Measure.PROCUREMENT, "货物"), "政府采购（货物、工程、服务之和）", total, "支出总计", spending,
+                    "政府采购占支出的比重会超过100%");
+        }
+        // 绩效: the projects to be evaluated this year are some of this year's projects.
+        BigDecimal evaluated = sum(c, Measure.OTHER, "拟评价金额");
+        if (evaluated != null && ctx.doc().isBudget()) {
+            check(x, pos(ctx, Measure.OTHER, "拟评价金额"), "绩效.拟评价金额", evaluated, "项目支出",
+                    c.exact(Filter.of(Dim.NATURE, org.budgetpdf.model.Nature.PROJECT.label())), null);
+        }
+        rates(ctx, x);
         // 国有资产: the parts of 固定资产.
         BigDecimal fixed = sum(c, Measure.ASSETS, "固定资产");
         if (fixed != null) {
@@ -79,6 +92,35 @@ final class Wholes {
         if (perf != null && perf.projects() != null) {
             count(x, ctx, "自评项目数", perf.selfEvaluated(), perf.projects());
             count(x, ctx, "重点评价项目数", perf.keyEvaluated(), perf.projects());
+        }
+    }
+
+    /**
+     * A 满意度 or a rate that is a share of a whole (完成率, 覆盖率, 到位率, 准确率 …) is at most 100%: “≥999%” is a typo.
+     * Rates of change (增长率, 增幅, 下降率 …) can exceed 100% and are not bounded.
+     */
+    static final java.util.regex.Pattern PERCENT = java.util.regex.Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*[%％]");
+    static final java.util.regex.Pattern CHANGE = java.util.regex.Pattern.compile("增长|增幅|增加|提高|提升|上升|下降|降低|减少|变动|变化|比上年|同比|环比");
+    static final BigDecimal HUNDRED = new BigDecimal(100);
+
+    private static void rates(Context ctx, Diagnostics x) {
+        List<org.budgetpdf.model.Indicator> all = new java.util.ArrayList<>();
+        for (org.budgetpdf.model.Project p : ctx.doc().projects()) all.addAll(p.indicators());
+        if (ctx.doc().perf() != null && ctx.doc().perf().indicators() != null) all.addAll(ctx.doc().perf().indicators());
+        for (org.budgetpdf.model.Indicator i : all) {
+            String name = i.name() == null ? "" : i.name();
+            boolean satisfaction = name.contains("满意度") || "满意度指标".equals(i.level1());
+            boolean share = name.endsWith("率") && !CHANGE.matcher(name).find();
+            if (!satisfaction && !share || i.value() == null) continue;
+            java.util.regex.Matcher m = PERCENT.matcher(i.value());
+            while (m.find()) {
+                BigDecimal v = new BigDecimal(m.group(1));
+                if (v.compareTo(HUNDRED) <= 0) continue;
+                x.error("E-PART", i.pos(), "指标“" + name + "”的值“" + i.value() + "”超过 100%",
+                        (satisfaction ? "满意度" : "“" + name + "”") + "是部分占整体的比例，最多 100%；多半是多打了一个数字（如 ≥999% 应为 ≥99%），"
+                                + "请核对指标值。增长率一类可以超过 100% 的指标不在此列。");
+                break;
+            }
         }
     }
 

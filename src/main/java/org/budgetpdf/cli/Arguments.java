@@ -78,8 +78,23 @@ public final class Arguments {
         if (Files.isDirectory(f)) {
             return Optional.of("“" + shown + "”是一个文件夹，不是数据文件。\n提示：写出文件夹里的 .yaml 文件，例如 " + shown.replaceAll("/$", "") + "/某部门.yaml。");
         }
+        if (!Files.exists(f) && Files.isSymbolicLink(f)) {
+            // a link to nothing is not a missing file: say which
+            try {
+                f.toRealPath();
+            } catch (java.io.IOException e) {
+                String why = org.budgetpdf.diag.SystemMessages.reason(e);
+                if (why.startsWith("符号链接形成了循环")) {
+                    return Optional.of("“" + shown + "”是一个循环的符号链接（链接指向自己，或几个链接互相指向），读不到任何文件。"
+                            + "\n提示：用 ls -l 查看它指向哪里，改正或删去这个链接，直接写数据文件的路径。");
+                }
+            }
+            return Optional.of("“" + shown + "”是一个符号链接，它指向的文件不存在。\n提示：用 ls -l 查看它指向哪里，改正这个链接，或直接写数据文件的路径。");
+        }
         if (!Files.exists(f)) return Optional.of("找不到文件：" + shown);
-        if (!Files.isRegularFile(f)) return Optional.of("“" + shown + "”不是普通文件。");
+        if (!Files.isRegularFile(f)) {
+            return Optional.of("“" + shown + "”不是普通文件（是设备、管道或套接字），不能当作数据文件读取。\n提示：写出 .yaml 数据文件的路径。");
+        }
         return Optional.empty();
     }
 

@@ -165,8 +165,8 @@ public final class LayoutLoader {
         }
         Layout layout = new Layout(name, title, kind, years[0], years[1], folder, name + "/" + template,
                 Collections.unmodifiableMap(tables), needs, required, manifestName, vocab, List.copyOf(mentions));
-        checkTemplates(folder, shownFolder, layout, diags);
-        checkTemplates(folder.resolveSibling("common"), "templates/common/", null, diags);
+        checkTemplates(folder, folder, shownFolder, layout, diags);
+        checkTemplates(folder.resolveSibling("common"), folder, "templates/common/", null, diags);
         if (diags.errorCount() > before) return Optional.empty();
         return Optional.of(layout);
     }
@@ -191,11 +191,16 @@ public final class LayoutLoader {
         return file;
     }
 
-    /** The templates of a folder: forbidden built-ins, and (for a layout's own folder) names that do not exist. */
-    private void checkTemplates(Path folder, String shownFolder, Layout layout, Diagnostics diags) {
+    /**
+     * The templates and style sheets of a folder: forbidden built-ins and resources a layout may not read
+     * ({@link TemplateGuard}), and (for a layout's own folder) names that do not exist ({@link TemplateRefs});
+     * {@code base} is the folder relative references resolve against.
+     */
+    private void checkTemplates(Path folder, Path base, String shownFolder, Layout layout, Diagnostics diags) {
+        List<Path> roots = List.of(base, base.resolveSibling("common"), templates.resolveSibling("fonts"));
         List<Path> files;
         try (Stream<Path> s = Files.list(folder)) {
-            files = s.filter(p -> p.getFileName().toString().matches(".*\\.ftl[hx]?") && Files.isRegularFile(p)).sorted().toList();
+            files = s.filter(p -> p.getFileName().toString().matches(".*\\.(ftl[hx]?|css)") && Files.isRegularFile(p)).sorted().toList();
         } catch (IOException e) {
             return; // a missing folder is reported where a template in it is needed
         }
@@ -209,8 +214,10 @@ public final class LayoutLoader {
                 continue;
             }
             sources.put(shown, new SourceFile(shown, text.lines().toList(), null, f));
-            for (TemplateGuard.Finding b : TemplateGuard.scan(text)) {
-                diags.error("E-LAYOUT", new SourcePos(shown, b.line(), b.col()), b.length(), b.message(), TemplateGuard.Finding.HINT);
+            List<TemplateGuard.Finding> bad = new ArrayList<>(f.toString().endsWith(".css") ? List.of() : TemplateGuard.scan(text));
+            bad.addAll(TemplateGuard.resources(f.getFileName().toString(), text, base, roots));
+            for (TemplateGuard.Finding b : bad) {
+                diags.error("E-LAYOUT", new SourcePos(shown, b.line(), b.col()), b.length(), b.message(), b.hint());
             }
             if (layout == null) continue;
             for (TemplateRefs.Finding b : TemplateRefs.scan(text, layout)) {

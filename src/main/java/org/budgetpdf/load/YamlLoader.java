@@ -28,6 +28,10 @@ import java.util.List;
 public final class YamlLoader {
     public static final int MAX_BYTES = 16 * 1024 * 1024; // the largest real department (200 units, 6,000 projects) is 4.45 MB
     private static final int MAX_ALIASES = 50;
+    /** The longest line read (characters); real files have lines of a few thousand at most. */
+    static final int MAX_LINE = 100_000;
+    /** SnakeYAML's limit on an implicit (simple) key. */
+    private static final int MAX_KEY = 1024;
 
     public SourceFile load(Path path, String displayName, Diagnostics diags) {
         byte[] bytes;
@@ -40,8 +44,10 @@ public final class YamlLoader {
             }
             bytes = Files.readAllBytes(path);
         } catch (IOException e) {
-            diags.error("E-FILE-READ", SourcePos.fileOnly(displayName), "无法读取文件：" + e.getMessage(),
-                    "请确认文件存在且有读取权限。");
+            diags.error("E-FILE-READ", SourcePos.fileOnly(displayName), "无法读取文件：" + org.budgetpdf.diag.SystemMessages.reason(e),
+                    e instanceof java.nio.file.AccessDeniedException
+                            ? "请给这个文件读取权限（Linux：chmod u+r 文件名；Windows：文件属性 → 安全），或让有权限的人运行。"
+                            : "请确认文件存在、可以读取。");
             return new SourceFile(displayName, List.of(), null);
         }
         SourceFile read = parse(bytes, displayName, diags);
@@ -91,6 +97,20 @@ public final class YamlLoader {
             }
         }
 
+        // the YAML reader copies its window once per 1024 characters of a line: a line of millions takes minutes
+        for (int i = 0; i < lines.size(); i++) {
+            int n = lines.get(i).length();
+            if (n > MAX_LINE) {
+                Mark key = longKey(lines, new Mark("", 0, i, 0, new int[0], 0));
+                if (key != null) {
+                    longKeyError(lines, key, displayName, diags);
+                } else {
+                    diags.error("E-YAML", new SourcePos(displayName, i + 1, 1), "这一行有 " + n + " 个字符，一行最多 " + MAX_LINE + " 个字符",
+                            "这么长的一行多半是粘贴时出了错（同一段文字粘贴了成千上万遍）；长文字用 >- 分成多行书写，每行几百字。");
+                }
+                return new SourceFile(displayName, lines, null);
+            }
+        }
         LoaderOptions opts = new LoaderOptions();
         opts.setAllowDuplicateKeys(false); // the binder reports duplicates itself, with both places
         opts.setMaxAliasesForCollections(MAX_ALIASES);
@@ -104,6 +124,8 @@ public final class YamlLoader {
             if (root instanceof ScalarNode s && Tag.NULL.equals(s.getTag())) root = null;
             if (root == null) {
                 diags.error("E-EMPTY", SourcePos.fileOnly(displayName), "文件是空的", "请参照 data/ 中的示例文件填写。");
+            } else {
+                NodeChecks.check(root, lines, displayName, diags);
             }
             // an input-method slip that still parses (a key “代码：x” in braces): named here, not as an unknown key
             List<ImeSlips.Slip> slips = root == null ? List.of() : ImeSlips.inKeys(lines, root, displayName);
@@ -120,6 +142,12 @@ public final class YamlLoader {
                 SourcePos open = new SourcePos(displayName, cm.getLine() + 1, cm.getColumn() + 1);
                 diags.error("E-YAML", open, "YAML 格式错误：这里的引号没有闭合，一直到文件末尾都没有找到右引号",
                         "在这个值的末尾补上同样的引号（" + quoteAt(lines, open) + "），或去掉左引号。");
+                return new SourceFile(displayName, lines, null);
+            }
+            Mark km = longKey(lines, e.getContextMark(), e.getProblemMark());
+            if (km != null) {
+                // YAML gives up on a key longer than 1024 characters and says it found no colon, or no place for one
+                longKeyError(lines, km, displayName, diags);
                 return new SourceFile(displayName, lines, null);
             }
             SourcePos quote = pos.known() ? unclosedQuote(lines, pos.line(), displayName) : null;
@@ -144,6 +172,38 @@ public final class YamlLoader {
                     "请检查文件结构；别名（&/*）过多或嵌套过深的文件会被拒绝。");
             return new SourceFile(displayName, lines, null);
         }
+    }
+
+    private static void longKeyError(List<String> lines, Mark km, String displayName, Diagnostics diags) {
+        int n = keyLength(lines.get(km.getLine()), km.getColumn());
+        diags.error("E-YAML", new SourcePos(displayName, km.getLine() + 1, km.getColumn() + 1),
+                "YAML 格式错误：这一行冒号前面的键有 " + n + " 个字符，YAML 的键最多 " + MAX_KEY + " 个字符",
+                "键是项目的名字（如“名称”“金额”），不会这么长：多半是把一大段文字写在了冒号前面，或漏写了冒号后的空格；"
+                        + "长文字写在冒号后面（可以用 >- 折行）。");
+    }
+
+    /** Where a key longer than YAML allows starts, on the line of one of the marks; null when there is none. */
+    private static Mark longKey(List<String> lines, Mark... marks) {
+        for (Mark m : marks) {
+            if (m == null || m.getLine() >= lines.size()) continue;
+            String line = lines.get(m.getLine());
+            int indent = 0;
+            while (indent < line.length() && (line.charAt(indent) == ' ' || line.charAt(indent) == '-')) indent++;
+            int col = line.codePointCount(0, indent);
+            if (keyLength(line, col) > MAX_KEY) {
+                return new Mark("", 0, m.getLine(), col, new int[0], 0);
+            }
+        }
+        return null;
+    }
+
+    /** Characters from {@code col} (0-based, code points) to the first ": " (or a final ":"); 0 without a colon. */
+    private static int keyLength(String line, int col) {
+        int from = Math.min(line.length(), line.offsetByCodePoints(0, Math.min(col, line.codePointCount(0, line.length()))));
+        int colon = line.indexOf(": ", from);
+        if (colon < 0 && !line.endsWith(":")) return 0; // no colon: a value, not a key
+        int end = colon < 0 ? line.length() - 1 : colon;
+        return line.codePointCount(from, Math.max(from, end));
     }
 
     /** "UTF-16LE"/"UTF-16BE" when the bytes are UTF-16 (with a byte-order mark, or ASCII text with NULs between), else null. */

@@ -55,7 +55,11 @@ public final class FontSet {
      */
     private final ThreadLocal<List<Face>> perThread;
 
-    private FontSet(List<Face> faces, List<Problem> problems, Map<String, ByteBuffer> bytes) {
+    /** The folder the fonts were read from. */
+    private final Path dir;
+
+    private FontSet(Path dir, List<Face> faces, List<Problem> problems, Map<String, ByteBuffer> bytes) {
+        this.dir = dir;
         this.faces = List.copyOf(faces);
         this.problems = List.copyOf(problems);
         this.bytes = Map.copyOf(bytes);
@@ -100,7 +104,7 @@ public final class FontSet {
         if (files.isEmpty()) {
             problems.add(new Problem(fontsDir, "no *.ttf, *.otf or *.ttc file in the directory"));
         }
-        return new FontSet(faces, problems, bytes);
+        return new FontSet(fontsDir, faces, problems, bytes);
     }
 
     private static boolean isFontFile(Path p) {
@@ -150,6 +154,11 @@ public final class FontSet {
         BaseFont f = new CompactSubsetFont(name, bytes);
         if (!f.isEmbedded()) throw new IOException("font cannot be embedded");
         return f;
+    }
+
+    /** The folder the fonts were read from. */
+    public Path dir() {
+        return dir;
     }
 
     /** The faces loaded, in file-name order: the calling thread's own font objects. */

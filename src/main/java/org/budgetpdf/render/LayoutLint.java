@@ -45,8 +45,20 @@ public final class LayoutLint {
         }
     }
 
-    /** One problem, on a 1-based page, with the text it concerns. */
-    public record Finding(Check check, int page, String detail) {
+    /**
+     * One problem, on a 1-based page, described in {@code detail}; {@code text} is the printed text it concerns (the
+     * text of the line that overflows; empty for the other checks), so that it can be traced back to the data.
+     */
+    public record Finding(Check check, int page, String detail, String text) {
+        public Finding(Check check, int page, String detail) {
+            this(check, page, detail, "");
+        }
+
+        /** Text drawn across a cell's border or off the page: the page is damaged, not merely untidy. */
+        public boolean damage() {
+            return check == Check.CELL_OVERFLOW || check == Check.PAGE_OVERFLOW;
+        }
+
         @Override
         public String toString() {
             return "第 " + page + " 页：" + check.label + "：" + detail;
@@ -139,16 +151,19 @@ public final class LayoutLint {
         if (x == null) return;
         int left = x.left();
         int right = x.right();
-        String shown = Boxes.text(line);
+        String text = Boxes.text(line);
+        // quoted in messages: a line of two thousand characters is named by its start
+        String shown = text.codePointCount(0, text.length()) > 40 ? text.substring(0, text.offsetByCodePoints(0, 40)) + "…" : text;
         if (cell != null) {
             Rectangle pad = cell.getPaddingEdge(cell.getAbsX(), cell.getAbsY(), ctx);
             if (left < pad.x - tolerance || right > pad.x + pad.width + tolerance) {
-                add(Check.CELL_OVERFLOW, page, "“" + shown + "”宽 " + pt(right - left) + "，单元格宽 " + pt(pad.width));
+                findings.add(new Finding(Check.CELL_OVERFLOW, page + 1, "“" + shown + "”宽 " + pt(right - left) + "，单元格宽 "
+                        + pt(pad.width), text));
             }
         }
         int width = pages.get(page).getContentWidth(ctx);
         if (left < -tolerance || right > width + tolerance) {
-            add(Check.PAGE_OVERFLOW, page, "“" + shown + "”伸出版心 " + pt(Math.max(-left, right - width)));
+            findings.add(new Finding(Check.PAGE_OVERFLOW, page + 1, "“" + shown + "”伸出版心 " + pt(Math.max(-left, right - width)), text));
         }
     }
 

@@ -36,6 +36,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -109,13 +110,14 @@ public final class PdfRenderer {
     public RenderResult render(String xhtml, String baseUri, PdfMeta meta, Set<String> idsToLocate) {
         Document doc = Steps.time("解析 XHTML", () -> parse(xhtml));
 
+        List<Path> roots = roots(baseUri);
         CheckingFontResolver resolver = new CheckingFontResolver(fonts.faces().get(0).font());
-        ITextRenderer renderer = layout(doc, baseUri, meta, resolver);
+        ITextRenderer renderer = layout(doc, baseUri, meta, resolver, roots);
         // What only layout shows (a cut rowspan, a stranded total, a figure wider than its column, a one-character
         // last line) is fixed in the document, which is then laid out again; see Refit.
         for (int round = 0; refit && round < MAX_REFIT_ROUNDS && refitted(renderer); round++) {
             resolver = new CheckingFontResolver(fonts.faces().get(0).font());
-            renderer = layout(doc, baseUri, meta, resolver);
+            renderer = layout(doc, baseUri, meta, resolver, roots);
         }
 
         List<PageBox> pages = renderer.getRootBox().getLayer().getPages();
@@ -137,13 +139,17 @@ public final class PdfRenderer {
                 return null;
             });
         } catch (RuntimeException e) { // OpenPDF's DocumentException is unchecked
-            throw new RenderException("PDF creation failed: " + e.getMessage(), e);
+            if (e instanceof LayoutRefusedRuntime) throw e;
+            throw new RenderException("写 PDF 时出错（OpenPDF 的英文原文：" + e.getMessage() + "）", e);
         }
+        // background images are read while painting, after layout
+        refuse((LayoutUserAgent) laidOut.getSharedContext().getUserAgentCallback(), roots);
         // Flying Saucer falls back to the PDF base fonts (Times, Courier...) for any CSS family it
         // does not know: not embedded, and without Chinese glyphs.
         if (!resolver.unembeddedFonts.isEmpty()) {
-            throw new RenderException("fonts used but not embedded: " + resolver.unembeddedFonts
-                    + "; every CSS font-family must be one of " + fonts.familyNames(), null);
+            throw new RenderException("样式表用了 fonts/ 中没有的字体（" + String.join("；", resolver.unembeddedFonts)
+                    + "），这样的字体不能嵌入 PDF，也没有汉字；font-family 只能写 fonts/ 中字体的族名："
+                    + String.join("、", fonts.familyNames()), null);
         }
         return new RenderResult(withContentId(out.toByteArray()), pages.size(), idPages, lint);
     }
@@ -151,18 +157,61 @@ public final class PdfRenderer {
     /** Each round fixes what the last layout showed; three settle every document we have. */
     private static final int MAX_REFIT_ROUNDS = 8;
 
-    private ITextRenderer layout(Document doc, String baseUri, PdfMeta meta, CheckingFontResolver resolver) {
+    private ITextRenderer layout(Document doc, String baseUri, PdfMeta meta, CheckingFontResolver resolver, List<Path> roots) {
         fonts.registerInto(resolver);
         PdfOutputDevice device = new PdfOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT, dropClippedText, mergeBorders);
+        LayoutUserAgent agent = new LayoutUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, roots);
         ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
-                ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device, resolver);
+                ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device, agent, resolver);
         renderer.setListener(new MetaListener(meta));
         Steps.time("排版", () -> {
             renderer.setDocument(doc, baseUri);
             renderer.layout();
             return null;
         });
+        refuse(agent, roots);
         return renderer;
+    }
+
+    /**
+     * What a document may read: the layout's folder ({@code baseUri}), templates/common beside it, and the fonts
+     * folder. Nothing else, and nothing on the network ({@link LayoutUserAgent}).
+     */
+    private List<Path> roots(String baseUri) {
+        List<Path> roots = new java.util.ArrayList<>();
+        org.budgetpdf.layout.TemplateGuard.pathOf(baseUri).ifPresent(base -> {
+            roots.add(base);
+            if (base.getParent() != null) roots.add(base.resolveSibling("common"));
+        });
+        if (fonts.dir() != null) roots.add(fonts.dir());
+        return roots;
+    }
+
+    /** Fails the render when the layout asked for a resource it may not read, naming where the layout asks for it. */
+    private static void refuse(LayoutUserAgent agent, List<Path> roots) {
+        if (agent.refused().isEmpty()) return;
+        Map.Entry<String, String> first = agent.refused().entrySet().iterator().next();
+        List<Path> folders = roots.size() >= 2 ? roots.subList(0, 2) : roots;
+        org.budgetpdf.diag.SourcePos pos = org.budgetpdf.layout.TemplateGuard.find(folders, first.getKey())
+                .map(p -> new org.budgetpdf.diag.SourcePos(shown(roots.get(0), p.file()), p.line(), p.col())).orElse(null);
+        String more = agent.refused().size() > 1 ? "（另有 " + (agent.refused().size() - 1) + " 处）" : "";
+        throw new LayoutRefusedRuntime(new LayoutRefused(pos, first.getValue() + more
+                + (pos == null ? "（它不直接写在模板里，多半由数据或 ${…} 拼成）" : ""), org.budgetpdf.layout.TemplateGuard.RESOURCE_HINT));
+    }
+
+    /** templates/&lt;layout&gt;/file for a file in the layout's folder or templates/common. */
+    private static String shown(Path layout, Path file) {
+        Path templates = layout.toAbsolutePath().normalize().getParent();
+        Path f = file.toAbsolutePath().normalize();
+        return templates != null && f.startsWith(templates)
+                ? "templates/" + templates.relativize(f).toString().replace('\\', '/') : f.toString();
+    }
+
+    /** Carries a {@link LayoutRefused} out of Flying Saucer's callbacks and this class's unchecked API. */
+    public static final class LayoutRefusedRuntime extends RuntimeException {
+        public LayoutRefusedRuntime(LayoutRefused cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     private static boolean refitted(ITextRenderer renderer) {
@@ -186,7 +235,7 @@ public final class PdfRenderer {
             f.setExpandEntityReferences(false);
             DocumentBuilder b = f.newDocumentBuilder();
             b.setEntityResolver((publicId, systemId) -> {
-                throw new SAXException("external entity not allowed: " + systemId);
+                throw new SAXException("模板不能引用外部实体 " + systemId);
             });
             b.setErrorHandler(new ErrorHandler() {
                 @Override
@@ -206,10 +255,10 @@ public final class PdfRenderer {
             });
             return b.parse(new InputSource(new StringReader(xhtml)));
         } catch (SAXParseException e) {
-            throw new RenderException("XHTML is not well-formed at line " + e.getLineNumber()
-                    + ", column " + e.getColumnNumber() + ": " + e.getMessage(), e);
+            throw new RenderException("模板生成的 XHTML 第 " + e.getLineNumber() + " 行第 " + e.getColumnNumber() + " 列格式不对："
+                    + TemplateMessages.xml(e.getMessage()), e);
         } catch (SAXException | IOException | ParserConfigurationException e) {
-            throw new RenderException("XHTML could not be parsed: " + e.getMessage(), e);
+            throw new RenderException("模板生成的 XHTML 无法解析：" + TemplateMessages.xml(e.getMessage()), e);
         }
     }
 

@@ -197,8 +197,8 @@ public final class Templates {
             List<TemplateGuard.Finding> bad = TemplateGuard.scan(text);
             if (!bad.isEmpty()) {
                 TemplateGuard.Finding f = bad.get(0);
-                throw new IOException("templates/" + dir.relativize((Path) source).toString().replace('\\', '/') + ":"
-                        + f.line() + ":" + f.col() + ": " + f.message());
+                String shown = "templates/" + dir.relativize((Path) source).toString().replace('\\', '/');
+                throw new LayoutRefused(new org.budgetpdf.diag.SourcePos(shown, f.line(), f.col()), f.message(), f.hint());
             }
             return new StringReader(text);
         }

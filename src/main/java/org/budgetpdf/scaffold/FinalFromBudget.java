@@ -113,6 +113,8 @@ final class FinalFromBudget {
         }
         reviews.add(new NextYear.Review(null, "上年：填写 " + (year - 1) + " 年的决算数（收支总计、财政拨款收支总计、一般公共预算财政拨款支出），"
                 + "用于“比上年增加（减少）”；有 " + (year - 1) + " 年的决算文件时，可以用 next-year 由它写出 " + year + " 年的决算"));
+        reviews.add(new NextYear.Review(null, "控制数：收到 " + year + " 年决算的批复后，照批复在文件末尾填写“控制数:”（本年支出、基本支出……，"
+                + "可省略）；填了检查器才能发现录错的金额"));
 
         StringBuilder sb = new StringBuilder();
         String name = r.doc().department() == null ? "" : r.doc().department().name();

@@ -34,7 +34,7 @@ class MutationFuzzTest {
 
     /** Codes that may be about the whole file, without a line. */
     static final Set<String> WHOLE_FILE = Set.of("E-EMPTY", "E-ENCODING", "E-YAML", "E-FILE-SIZE", "E-FILE-READ", "E-MISSING",
-            "E-LAYOUT", "W-LAYOUT-DATA", "W-MISSING-ITEM", "E-BALANCE");
+            "E-LAYOUT", "W-LAYOUT-DATA", "W-MISSING-ITEM", "E-BALANCE", "W-NO-CONTROLS");
 
     static final Pattern KEY_VALUE = Pattern.compile("^(\\s*(?:- )?[^#\\s:][^:]*:\\s+)(\\S.*)$");
     static final List<String> ODD_VALUES = List.of("[1, 2]", "{甲: 1}", "一段文字", "", "~", "-5", "1.234", "\"\"", "[]",

@@ -64,7 +64,8 @@ class SeedFixturesTest {
         String yaml = read("000-as-printed.yaml");
         assertRows(yaml, allRules(yaml), SEED_000);
         // as the pipeline runs it: 000-4 and 000-13 are binding errors, so the sums (000-5, 000-17) wait until they are fixed
-        List<String> pipeline = TestDocs.check(yaml).all().stream().map(d -> markerOf(yaml, d)).distinct().sorted().toList();
+        List<String> pipeline = TestDocs.check(yaml).all().stream().filter(d -> !d.code().equals("W-NO-CONTROLS"))
+                .map(d -> markerOf(yaml, d)).distinct().sorted().toList();
         assertEquals(List.of("000-13", "000-4", "000-8", "000-9"), pipeline);
     }
 
@@ -96,9 +97,10 @@ class SeedFixturesTest {
      * Each row's marked lines carry exactly the expected codes, each marked line at least one, and every
      * diagnostic sits on a marked line.
      */
-    static void assertRows(String yaml, List<Diagnostic> ds, Map<String, List<String>> rows) {
+    static void assertRows(String yaml, List<Diagnostic> all, Map<String, List<String>> rows) {
         Map<String, List<Integer>> marked = markedLines(yaml);
         assertEquals(new TreeMap<>(rows).keySet(), new TreeMap<>(marked).keySet(), "rows marked in the file");
+        List<Diagnostic> ds = all.stream().filter(d -> !d.code().equals("W-NO-CONTROLS")).toList(); // about the file, not a row
         for (Diagnostic d : ds) {
             assertNotNull(markerOf(yaml, d), () -> "diagnostic on an unmarked line: " + d);
         }

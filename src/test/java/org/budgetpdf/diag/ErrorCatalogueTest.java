@@ -46,6 +46,7 @@ class ErrorCatalogueTest {
             "E-FILE-READ",
             "E-INTERNAL",      // a fault of the program; BatchTest makes a rule throw     // Main refuses a path that is not a readable regular file with exit code 2 first
             "E-NAME-OBSOLETE", // obsolete.csv has no 7-digit 项, and 功能科目名称 only goes with 7-digit codes
+            "E-PAGE",          // build only: text off its cell or the page after layout; HostileInputTest, LayoutLintTest
             "E-RENDER",        // build only: the template or font failed after the data checked clean
             "E-WRITE",         // build only: the output folder or disk refused the PDF
             "W-PAGE");         // build only: what the layout lint finds on the pages; LayoutLintTest has a fixture per check

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AtomicFilesTest {
     @TempDir
@@ -58,6 +59,58 @@ class AtomicFilesTest {
         assertThrows(IOException.class, () -> AtomicFiles.write(target, bytes("new")));
         assertEquals(List.of(target), listing());
         assertEquals("kept", Files.readString(target.resolve("keep.txt")));
+    }
+
+    /** Issue 15 §4: temp files left by a killed run are removed by the next write; a fresh one (a run writing now) is not. */
+    @Test
+    void staleTempFilesOfOursAreRemovedByTheNextWrite() throws IOException {
+        Path target = dir.resolve("x.pdf");
+        Path stale = dir.resolve("x.pdf.tmp-0123456789abcdef");
+        Path fresh = dir.resolve("x.pdf.tmp-fedcba9876543210");
+        Path notOurs = dir.resolve("x.pdf.tmp-notours");
+        Path otherFile = dir.resolve("y.pdf.tmp-0123456789abcdef");
+        for (Path p : List.of(stale, fresh, notOurs, otherFile)) Files.writeString(p, "partial");
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofHours(1)));
+        for (Path p : List.of(stale, notOurs, otherFile)) Files.setLastModifiedTime(p, old);
+        AtomicFiles.write(target, bytes("new"));
+        assertEquals(List.of(target, fresh, notOurs, otherFile), listing());
+    }
+
+    /** Issue 15 §4: SIGTERM while a PDF is being written leaves neither a temp file nor a changed PDF. */
+    @Test
+    void aStoppedProcessLeavesNoTempFile() throws Exception {
+        Path target = dir.resolve("x.pdf");
+        Files.writeString(target, "old");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), SlowWriter.class.getName(), target.toString())
+                .redirectErrorStream(true).start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            assertEquals("writing", out.readLine());
+            assertEquals(2, listing().size(), "the temp file exists while writing: " + listing());
+            p.destroy(); // SIGTERM
+            assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            p.destroyForcibly();
+        }
+        assertEquals(List.of(target), listing());
+        assertEquals("old", Files.readString(target));
+    }
+
+    /** Writes half a file, says so, and waits to be stopped. */
+    public static final class SlowWriter {
+        public static void main(String[] args) throws Exception {
+            AtomicFiles.write(Path.of(args[0]), out -> {
+                out.write(bytes("half"));
+                out.flush();
+                System.out.println("writing");
+                System.out.flush();
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
     }
 
     private List<Path> listing() throws IOException {

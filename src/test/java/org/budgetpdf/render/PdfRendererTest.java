@@ -224,7 +224,7 @@ class PdfRendererTest {
         PdfRenderer.RenderException e = assertThrows(PdfRenderer.RenderException.class, () ->
                 new PdfRenderer(fonts).render("<html xmlns=\"http://www.w3.org/1999/xhtml\">\n<body><p>未闭合</body></html>",
                         BASE, RenderFixture.META));
-        assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("第 2 行") && e.getMessage().contains("元素 <p> 没有对应的结束标记"), e.getMessage());
     }
 
     @Test
@@ -257,7 +257,7 @@ class PdfRendererTest {
                 """;
         PdfRenderer.RenderException e = assertThrows(PdfRenderer.RenderException.class,
                 () -> new PdfRenderer(fonts).render(xhtml, BASE, RenderFixture.META));
-        assertTrue(e.getMessage().contains("not embedded"), e.getMessage());
+        assertTrue(e.getMessage().contains("No Such Font") && e.getMessage().contains("不能嵌入"), e.getMessage());
     }
 
     // ---- helpers ----
