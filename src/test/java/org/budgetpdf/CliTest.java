@@ -25,11 +25,25 @@ class CliTest {
     }
 
     static Run run(String... args) {
+        return runIn(HOME, args);
+    }
+
+    static Run runIn(Path cwd, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), HOME);
+                new PrintStream(err, true, StandardCharsets.UTF_8), cwd);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** `args` run where {@code file} is alone in its folder (the catalogue's copies of one department share a code). */
+    static Run runAlone(String file, String... args) throws IOException {
+        Path project = org.budgetpdf.testutil.Examples.alone(file);
+        try {
+            return runIn(project, args);
+        } finally {
+            org.apache.commons.io.FileUtils.deleteQuietly(project.toFile());
+        }
     }
 
     @Test
@@ -43,8 +57,8 @@ class CliTest {
     }
 
     @Test
-    void checkOfAFileWithErrorsExitsOneAndNamesFileLineAndColumn() {
-        Run r = run("check", BROKEN);
+    void checkOfAFileWithErrorsExitsOneAndNamesFileLineAndColumn() throws IOException {
+        Run r = runAlone(BROKEN, "check", BROKEN);
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith(BROKEN + ":91:9: 错误[E-APPROVED]: "), r.err());
         assertTrue(r.out().contains("有错误，未生成 PDF"), r.out());
@@ -76,7 +90,12 @@ class CliTest {
     @Test
     void batchWithOneBrokenFileBuildsTheGoodOneAndExitsOne(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("out");
-        Run r = run("build", "--out", out.toString(), MINIMAL, "src/test/resources/errors/E-AMOUNT.yaml");
+        Path project = org.budgetpdf.testutil.Examples.alone("src/test/resources/errors/E-AMOUNT.yaml");
+        Path minimal = project.resolve(MINIMAL);
+        Files.createDirectories(minimal.getParent());
+        Files.copy(HOME.resolve(MINIMAL), minimal);
+        Run r = runIn(project, "build", "--out", out.toString(), MINIMAL, "src/test/resources/errors/E-AMOUNT.yaml");
+        org.apache.commons.io.FileUtils.deleteQuietly(project.toFile());
         assertEquals(1, r.code(), r.err());
         Path pdf = out.resolve("minimal-budget.pdf");
         assertEquals(List.of(pdf), list(out), "only the good file is built");

@@ -54,6 +54,8 @@ public final class Rules {
             new Rule("P01", "不常见的数要核对说明（三公超预算、调整预算偏离、超过100亿元）", BOTH, List.of("W-PLAUSIBLE"), true,
                     Plausibility::unusual),
             new Rule("D12", "与上年文件、所属单位文件一致（同一文件夹）", BOTH, List.of("E-OTHER-FILE"), true, OtherFiles::compare),
+            new Rule("X08", "同一文件夹中部门代码、项目编码不重复（复制来的文件）", BOTH, List.of("W-DUP-CODE"), false,
+                    DuplicateCodes::check),
             new Rule("L01", "版式需要的数据", BOTH, List.of("W-LAYOUT-DATA"), false, LayoutRules::layoutData),
             new Rule("L02", "版式的每张表：合计等于各部分之和，没有漏掉的钱", BOTH, List.of("E-TABLE-SUM"), true,
                     LayoutRules::tableSums),

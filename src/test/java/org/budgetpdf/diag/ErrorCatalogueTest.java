@@ -95,13 +95,19 @@ class ErrorCatalogueTest {
         }
     }
 
-    /** `check` run from the project folder (its templates/ choose the layout); paths shown relative to it. */
-    static String runCheck(String relativePath) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Main.run(new String[]{"check", "src/test/resources/" + relativePath}, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Path.of("").toAbsolutePath());
-        return err.toString(StandardCharsets.UTF_8).replace("\r\n", "\n");
+    /** `check` of one file alone in a copy of the project (see {@link Examples#alone}); paths shown relative to it. */
+    static String runCheck(String relativePath) throws IOException {
+        String path = "src/test/resources/" + relativePath;
+        Path project = Examples.alone(path);
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            Main.run(new String[]{"check", path}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), project);
+            return err.toString(StandardCharsets.UTF_8).replace("\r\n", "\n");
+        } finally {
+            org.apache.commons.io.FileUtils.deleteQuietly(project.toFile());
+        }
     }
 
     /** `check` of a folder example's data/*.yaml, run from that folder (see {@link Examples}). */

@@ -26,8 +26,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MachineFormatTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String[] FILES = {"src/test/resources/errors/E-PART@政府采购.yaml", "src/test/resources/errors/W-COST-CAP.yaml",
+    static final String[] FILES = {"src/test/resources/errors/E-PART@政府采购.yaml", "src/test/resources/warnings/W-COST-CAP.yaml",
             "src/test/resources/errors/E-YAML.yaml", "src/test/resources/errors/E-EMPTY.yaml"};
+    /**
+     * The files copied into a project of their own, at the paths above: the catalogue's examples are copies of one
+     * department, which W-DUP-CODE reports when two of them share a folder, so the one with a warning sits apart.
+     */
+    static Path project;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void copyTheExamples() throws java.io.IOException {
+        project = org.budgetpdf.testutil.Examples.alone(FILES[0]);
+        for (String f : FILES) {
+            Path to = project.resolve(f);
+            java.nio.file.Files.createDirectories(to.getParent());
+            if (!java.nio.file.Files.exists(to)) {
+                java.nio.file.Files.copy(Path.of(f.replace("/warnings/", "/errors/")), to);
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void removeTheCopies() {
+        org.apache.commons.io.FileUtils.deleteQuietly(project.toFile());
+    }
 
     record Run(int code, String out, String err) {
     }
@@ -36,7 +58,7 @@ class MachineFormatTest {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
         int code = Main.run(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8),
-                Path.of("").toAbsolutePath());
+                project);
         return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
     }
 
@@ -130,8 +152,8 @@ class MachineFormatTest {
     void reportRefusesToReplaceDataOrAPdf(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         Path a = tmp.resolve("a.yaml");
         Path b = tmp.resolve("b.yaml");
-        java.nio.file.Files.copy(Path.of(FILES[1]), a);
-        java.nio.file.Files.copy(Path.of(FILES[1]), b);
+        java.nio.file.Files.copy(project.resolve(FILES[1]), a);
+        java.nio.file.Files.copy(project.resolve(FILES[1]), b);
         byte[] data = java.nio.file.Files.readAllBytes(a);
         Run r = run("check", "--format", "json", "--report", a.toString(), b.toString());
         assertEquals(2, r.code(), r.err());

@@ -77,7 +77,9 @@ class BlankFileTest {
     @TestFactory
     Stream<DynamicTest> filledAsTheCommentsSayItChecksCleanAndBuilds(@TempDir Path tmp) {
         return variants().stream().map(v -> DynamicTest.dynamicTest(v[0], () -> {
-            Path file = tmp.resolve(v[0] + ".yaml");
+            // the blank and the filled copy of each variant in folders of their own (copies side by side are W-DUP-CODE)
+            Path file = tmp.resolve(v[0]).resolve(v[0] + ".yaml");
+            Files.createDirectories(file.getParent());
             Run r = newFile(v, file);
             assertEquals(0, r.code(), r.err());
             assertTrue(r.out().contains("已写出"), r.out());
@@ -90,7 +92,8 @@ class BlankFileTest {
             assertTrue(empty.diags().sorted().stream().allMatch(d -> !d.isError() || d.code().equals("E-MISSING")),
                     "a blank's errors are the fields to fill: " + empty.diags().sorted());
 
-            Path filled = tmp.resolve(v[0] + "-filled.yaml");
+            Path filled = tmp.resolve(v[0] + "-filled").resolve(v[0] + "-filled.yaml");
+            Files.createDirectories(filled.getParent());
             Files.writeString(filled, fill(blank), StandardCharsets.UTF_8);
             Pipeline.Checked c = p.check(filled, filled.getFileName().toString());
             List<Diagnostic> all = c.diags().sorted();

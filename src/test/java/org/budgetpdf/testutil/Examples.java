@@ -32,6 +32,29 @@ public final class Examples {
         return tmp;
     }
 
+    /**
+     * A single data file alone in a temporary project: templates/ copied, the file at the same relative path with its
+     * companions ({@code E-OTHER-FILE-2024.yml} beside {@code E-OTHER-FILE.yaml}). The catalogue's files are copies of
+     * one department, which W-DUP-CODE rightly reports when they share a folder; run alone, each shows its one fault
+     * under the path it has in the repository.
+     */
+    public static Path alone(String relativePath) throws IOException {
+        Path source = Path.of(relativePath);
+        Path tmp = Files.createTempDirectory("example-alone");
+        org.apache.commons.io.FileUtils.copyDirectory(Path.of("templates").toFile(), tmp.resolve("templates").toFile());
+        Path dir = tmp.resolve(relativePath).getParent();
+        Files.createDirectories(dir);
+        String name = source.getFileName().toString();
+        String base = name.substring(0, name.lastIndexOf('.'));
+        try (Stream<Path> s = Files.list(source.toAbsolutePath().getParent())) {
+            for (Path p : s.toList()) {
+                String n = p.getFileName().toString();
+                if (n.equals(name) || n.startsWith(base + "-") && n.endsWith(".yml")) Files.copy(p, dir.resolve(n));
+            }
+        }
+        return tmp;
+    }
+
     /** Removes what {@link #project} made (nothing for an example used as it is). */
     public static void cleanUp(Path example, Path project) {
         if (!project.equals(example)) org.apache.commons.io.FileUtils.deleteQuietly(project.toFile());
