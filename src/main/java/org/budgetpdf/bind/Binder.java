@@ -333,7 +333,8 @@ public final class Binder {
         String listed = r.str("列示单位");
         String type = r.str("类型");
         SourcePos typePos = r.posOf("类型");
-        boolean noAmount = java.util.stream.Stream.of("明细", "功能科目", "经济科目", "金额", "资金").noneMatch(r::has);
+        boolean noAmount = java.util.stream.Stream.concat(java.util.stream.Stream.of("明细"), Keys.PROJECT_ONE_LINE.stream())
+                .noneMatch(r::has);
         if (noAmount) {
             // listed without amounts: the documents give only the total (项目支出)
         } else if (r.has("明细")) {
@@ -347,7 +348,7 @@ public final class Binder {
                         "每行写 {功能科目, 经济科目, 金额}；只有一个科目时不写“明细”，直接写功能科目、经济科目、金额。");
             }
             // ask every single-line key, so none of them is also reported as unknown
-            List<String> single = java.util.stream.Stream.of("功能科目", "经济科目", "金额", "资金").filter(r::has).toList();
+            List<String> single = Keys.PROJECT_ONE_LINE.stream().filter(r::has).toList();
             if (!single.isEmpty()) {
                 ctx.diags().error("E-SHAPE", r.posOf(single.get(0)), "项目“" + name + "”同时写了“明细”和“"
                                 + String.join("”“", single) + "”，后者不会被计入",

@@ -121,6 +121,9 @@ final class Keys {
             optional("资金", FUND, "不写即“财政拨款”", "一般公共预算其他"),
             required("金额", AMOUNT, "这一科目的金额", "60.00"));
 
+    /** A project of one line writes these itself; a project of several lines writes them in 明细, never both. */
+    static final List<String> PROJECT_ONE_LINE = List.of("功能科目", "经济科目", "金额", "资金");
+
     static final Section PROJECT = new Section("project", "项目支出的一个项目",
             required("名称", TEXT, "项目名称", "城乡居民医保区级配套"),
             optional("编码", TEXT, "项目编码，带引号", "\"410703250000000099001\""),
@@ -135,7 +138,8 @@ final class Keys {
             optional("专项转移支付", TEXT, "写了就列入“专项转移支付项目情况”", "城乡医疗救助项目"),
             optional("内容", TEXT, "项目内容（印“项目内容”的版式才印）", "按时足额拨付区级配套资金。"),
             optional("绩效目标", TEXTS, "项目绩效目标，一项一行", null),
-            optional("绩效指标", INDICATORS, "项目绩效目标表的指标：一级指标下一行一个 {名称, 值}；也可以写 一级 → 二级 → 指标", null));
+            optional("绩效指标", INDICATORS, "项目绩效目标表的指标：一级指标下一行一个 {名称, 值}；也可以写 一级 → 二级 → 指标", null))
+            .apart(PROJECT_ONE_LINE, List.of("明细"));
 
     // ---- 部门决算: 决算明细, 结转结余 ---------------------------------------------------------------------------------
 

@@ -17,19 +17,21 @@ import java.util.Set;
  * @param id     a name for the schema's definitions (ASCII)
  * @param title  what the section is, in Chinese
  * @param open   true when the binder does not check the keys (待核对 items): no key is unknown there
- * @param oneOf  keys of which exactly one is written (说明: 数 or 文字), or empty
+ * @param ways   ways of writing the section whose keys are never written together (a project's one line, or its
+ *               明细), or empty
+ * @param oneWay whether one of the ways must be written (说明: 数 or 文字)
  */
-record Section(String id, String title, List<Key> keys, boolean open, List<String> oneOf) {
+record Section(String id, String title, List<Key> keys, boolean open, List<List<String>> ways, boolean oneWay) {
     Section {
         keys = List.copyOf(keys);
-        oneOf = List.copyOf(oneOf);
+        ways = ways.stream().map(List::copyOf).toList();
         Set<String> seen = new java.util.HashSet<>();
         for (Key k : keys) if (!seen.add(k.name())) throw new IllegalArgumentException(id + ": key " + k.name() + " twice");
-        for (String k : oneOf) if (!seen.contains(k)) throw new IllegalArgumentException(id + ": oneOf names " + k);
+        for (List<String> w : ways) for (String k : w) if (!seen.contains(k)) throw new IllegalArgumentException(id + ": a way names " + k);
     }
 
     Section(String id, String title, List<Key> keys) {
-        this(id, title, keys, false, List.of());
+        this(id, title, keys, false, List.of(), false);
     }
 
     Section(String id, String title, Key... keys) {
@@ -55,19 +57,32 @@ record Section(String id, String title, List<Key> keys, boolean open, List<Strin
     Section with(Key... more) {
         List<Key> all = new ArrayList<>(keys);
         all.addAll(List.of(more));
-        return new Section(id, title, all, open, oneOf);
+        return new Section(id, title, all, open, ways, oneWay);
     }
 
     Section renamed(String newId, String newTitle) {
-        return new Section(newId, newTitle, keys, open, oneOf);
+        return new Section(newId, newTitle, keys, open, ways, oneWay);
     }
 
     Section openKeys() {
-        return new Section(id, title, keys, true, oneOf);
+        return new Section(id, title, keys, true, ways, oneWay);
     }
 
+    /** Exactly one of these keys is written. */
     Section exactlyOneOf(String... names) {
-        return new Section(id, title, keys, open, List.of(names));
+        return new Section(id, title, keys, open, java.util.Arrays.stream(names).map(List::of).toList(), true);
+    }
+
+    /** The keys of one way and of another are never written together (either may be left out). */
+    @SafeVarargs
+    final Section apart(List<String>... someWays) {
+        return new Section(id, title, keys, open, List.of(someWays), false);
+    }
+
+    /** The way a key belongs to, or -1. */
+    int way(String key) {
+        for (int i = 0; i < ways.size(); i++) if (ways.get(i).contains(key)) return i;
+        return -1;
     }
 
     /** Whether a key must be written. */
