@@ -13,106 +13,54 @@ import java.util.List;
 sealed interface Shape {
     /** A scalar read as text. */
     record Text() implements Shape {
-        @Override
-        public boolean allows(Read how) {
-            return how == Read.TEXT;
-        }
     }
 
     /** Money as the file writes it (万元, or 元 after 金额单位: 元), at most two decimals; negative only when signed. */
     record Amount(boolean signed) implements Shape {
-        @Override
-        public boolean allows(Read how) {
-            return how == (signed ? Read.SIGNED_AMOUNT : Read.AMOUNT);
-        }
     }
 
     /** A non-negative whole number (people, vehicles, projects). */
     record Count() implements Shape {
-        @Override
-        public boolean allows(Read how) {
-            return how == Read.COUNT;
-        }
     }
 
     /** A non-negative decimal that is not money (a score, an area). */
     record Decimal() implements Shape {
-        @Override
-        public boolean allows(Read how) {
-            return how == Read.NUMBER;
-        }
     }
 
     /** A four-digit year. */
     record Year() implements Shape {
-        @Override
-        public boolean allows(Read how) {
-            return how == Read.COUNT;
-        }
     }
 
     /** A date written "2025-03-01". */
     record Date() implements Shape {
-        @Override
-        public boolean allows(Read how) {
-            return how == Read.TEXT;
-        }
     }
 
     /** A classification code of one of the given numbers of digits; {@code what} names it in messages. */
     record Code(String what, List<Integer> digits) implements Shape {
-        @Override
-        public boolean allows(Read how) {
-            return how == Read.CODE;
-        }
     }
 
     /** One of a fixed list of labels; {@code what} names the list in messages. */
     record Choice(String what, List<String> labels) implements Shape {
-        @Override
-        public boolean allows(Read how) {
-            return how == Read.LABEL || how == Read.TEXT;
-        }
     }
 
     /** A list of items of one shape. */
     record ListOf(Shape item) implements Shape {
-        @Override
-        public boolean allows(Read how) {
-            return how == (item instanceof Text ? Read.TEXTS : Read.LIST);
-        }
     }
 
     /** A mapping whose keys are the section's keys. */
     record Fields(Section section) implements Shape {
-        @Override
-        public boolean allows(Read how) {
-            return how == Read.MAPPING;
-        }
     }
 
     /** A mapping whose keys are data (a code, a name), each with a value of one shape. */
     record Entries(Shape key, String keyDoc, String keyExample, Shape value) implements Shape {
-        @Override
-        public boolean allows(Read how) {
-            return how == Read.MAPPING;
-        }
     }
 
     /** Any one of several shapes (a code, or {编码, 名称}). */
     record Either(List<Shape> options) implements Shape {
-        @Override
-        public boolean allows(Read how) {
-            return options.stream().anyMatch(o -> o.allows(how));
-        }
     }
 
     /** A key whose shape depends on the document kind (三公经费 of a 预算 and of a 决算). */
     record PerKind(Shape budget, Shape finalAccounts) implements Shape {
-        @Override
-        public boolean allows(Read how) {
-            return budget.allows(how) || finalAccounts.allows(how);
-        }
         Shape of(DocKind kind) {
             return kind == DocKind.FINAL_ACCOUNTS ? finalAccounts : budget;
         }
@@ -151,5 +99,17 @@ sealed interface Shape {
     enum Read { TEXT, CODE, AMOUNT, SIGNED_AMOUNT, COUNT, NUMBER, LABEL, MAPPING, LIST, TEXTS }
 
     /** Whether the binder may read a value of this shape so. */
-    boolean allows(Read how);
+    default boolean allows(Read how) {
+        if (this instanceof Text || this instanceof Date) return how == Read.TEXT;
+        if (this instanceof Amount a) return how == (a.signed() ? Read.SIGNED_AMOUNT : Read.AMOUNT);
+        if (this instanceof Count || this instanceof Year) return how == Read.COUNT;
+        if (this instanceof Decimal) return how == Read.NUMBER;
+        if (this instanceof Code) return how == Read.CODE;
+        if (this instanceof Choice) return how == Read.LABEL || how == Read.TEXT;
+        if (this instanceof ListOf l) return how == (l.item() instanceof Text ? Read.TEXTS : Read.LIST);
+        if (this instanceof Fields || this instanceof Entries) return how == Read.MAPPING;
+        if (this instanceof Either e) return e.options().stream().anyMatch(o -> o.allows(how));
+        PerKind p = (PerKind) this;
+        return p.budget().allows(how) || p.finalAccounts().allows(how);
+    }
 }

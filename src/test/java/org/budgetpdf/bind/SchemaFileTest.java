@@ -15,6 +15,7 @@ import org.budgetpdf.load.SourceFile;
 import org.budgetpdf.load.YamlLoader;
 import org.budgetpdf.model.DocKind;
 import org.budgetpdf.scaffold.BlankFileTest;
+import org.budgetpdf.testutil.GeneratedFile;
 import org.budgetpdf.testutil.YamlJson;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -66,18 +67,8 @@ class SchemaFileTest {
 
     @Test
     void theCommittedFileIsWhatTheGeneratorWrites() throws IOException {
-        // line endings aside (a Windows checkout may turn them into CRLF), byte for byte
-        List<String> committed = Files.readString(HOME.resolve(SchemaFile.FILE), StandardCharsets.UTF_8).lines().toList();
-        List<String> generated = SchemaFile.generate().lines().toList();
-        for (int i = 0; i < Math.max(committed.size(), generated.size()); i++) {
-            String c = i < committed.size() ? committed.get(i) : "（文件结束）";
-            String g = i < generated.size() ? generated.get(i) : "（文件结束）";
-            if (!c.equals(g)) {
-                fail(SchemaFile.FILE + " line " + (i + 1) + " differs from the generator's output:\n  committed: " + c
-                        + "\n  generated: " + g + "\nThe key tables (bind/Keys.java) changed: regenerate it with "
-                        + SchemaFile.REGENERATE + " and commit both.");
-            }
-        }
+        // when it fails, the key tables (bind/Keys.java) changed
+        GeneratedFile.assertCommitted(HOME.resolve(SchemaFile.FILE), SchemaFile.generate(), SchemaFile.REGENERATE);
     }
 
     // ---- samples ---------------------------------------------------------------------------------------------------
