@@ -106,8 +106,10 @@ public final class SchemaFile {
         if (id != null) out.put(id, value(s));
         if (s instanceof Shape.Fields f) collectValues(f.section(), out, seen);
         else if (s instanceof Shape.ListOf l) collectValues(l.item(), out, seen);
-        else if (s instanceof Shape.Entries e) collectValues(e.value(), out, seen);
-        else if (s instanceof Shape.Either e) e.options().forEach(o -> collectValues(o, out, seen));
+        else if (s instanceof Shape.Entries e) {
+            collectValues(e.key(), out, seen);
+            collectValues(e.value(), out, seen);
+        } else if (s instanceof Shape.Either e) e.options().forEach(o -> collectValues(o, out, seen));
         else if (s instanceof Shape.PerKind p) {
             collectValues(p.budget(), out, seen);
             collectValues(p.finalAccounts(), out, seen);
@@ -201,9 +203,8 @@ public final class SchemaFile {
             o.put("$ref", "#/definitions/" + f.section().id());
         } else if (s instanceof Shape.Entries e) {
             o.put("type", "object");
-            if (e.key() instanceof Shape.Code c) {
-                o.putObject("propertyNames").put("pattern", codePattern(c)).put("patternErrorMessage", codeSays(c));
-            }
+            // YAML keys may be numbers too (30101:), so the code's whole schema, not a pattern alone
+            if (e.key() instanceof Shape.Code) o.set("propertyNames", shape(e.key(), false));
             o.set("additionalProperties", shape(e.value(), true));
         } else if (s instanceof Shape.Either e) {
             ArrayNode any = o.putArray("anyOf");
@@ -240,11 +241,17 @@ public final class SchemaFile {
             String says = "写成 \"2025-03-01\"（带引号）";
             o.put("type", "string").put("pattern", "^\\d{4}-\\d{2}-\\d{2}$").put("patternErrorMessage", says).put("errorMessage", says);
         } else if (s instanceof Shape.Code c) {
+            // one schema, not alternatives: the YAML extension then shows these messages, not a merged "Incorrect type"
             String says = codeSays(c);
-            alternative(o).put("type", "string").put("pattern", codePattern(c)).put("patternErrorMessage", says).put("errorMessage", says);
-            for (int d : c.digits()) {
-                alternative(o).put("type", "integer").put("minimum", (long) Math.pow(10, d - 1))
-                        .put("maximum", (long) Math.pow(10, d) - 1).put("errorMessage", says);
+            List<Integer> ds = c.digits();
+            o.putArray("type").add("string").add("integer");
+            o.put("pattern", codePattern(c)).put("patternErrorMessage", says).put("errorMessage", says);
+            o.put("minimum", (long) Math.pow(10, ds.get(0) - 1)).put("maximum", (long) Math.pow(10, ds.get(ds.size() - 1)) - 1);
+            for (int i = 1; i < ds.size(); i++) {
+                if (ds.get(i) == ds.get(i - 1) + 1) continue;
+                // numbers of the lengths between (a 4-digit number where 3 or 5 digits are allowed)
+                o.putObject("not").put("type", "integer").put("minimum", (long) Math.pow(10, ds.get(i - 1)))
+                        .put("maximum", (long) Math.pow(10, ds.get(i) - 1) - 1);
             }
         }
         return o;
