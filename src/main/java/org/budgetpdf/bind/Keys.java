@@ -27,9 +27,11 @@ import static org.budgetpdf.bind.Shape.fields;
 import static org.budgetpdf.bind.Shape.listOf;
 
 /**
- * The data file's keys, section by section: the one list the binder reads through (an unknown key is one no table
- * names) and the JSON Schema for editors is generated from ({@code schema/budgetpdf.schema.json}). The words follow
- * the blank files' comments. Sections are declared before the sections that hold them.
+ * The data file's keys, section by section: the one list the binder reads through and the JSON Schema for editors is
+ * generated from ({@code schema/budgetpdf.schema.json}). {@link Reader} lets the binder read no key a table lacks, nor
+ * read one otherwise than its shape and need say; SchemaFileTest writes a file with every key of every table and
+ * finds the binder reads them all: the checker and the schema know the same keys. The words
+ * follow the blank files' comments. Sections are declared before the sections that hold them.
  */
 final class Keys {
     private Keys() {
@@ -333,6 +335,7 @@ final class Keys {
                     "收入总计", "批复的收入总计", "110.50",
                     "基本支出", "批复的基本支出", "10.50",
                     "项目支出", "批复的项目支出", "100.00",
+                    "财政拨款", "资金为财政拨款的合计（预算01表“其中：财政拨款”）", "110.50",
                     "三公经费合计", "批复的“三公”经费合计", "0",
                     "机关运行经费", "批复的机关运行经费", "0.50",
                     "年初预算", "年初预算合计（决算）", "10.50",
