@@ -44,15 +44,18 @@ import java.util.Optional;
 /**
  * YAML nodes → {@link Disclosure}, for both document kinds: every amount becomes a {@link Fact}. Reports shape and
  * type errors; relations between figures are the checker's. The parts both kinds share are read the same way.
+ * Which keys each part may hold, whether they are required and what their values are is {@link Keys}' (the JSON
+ * Schema for editors is generated from it too); this class reads through those tables.
  */
 public final class Binder {
-    private static final int FUNCTION_ITEM = 7;
-    private static final int ECON_CLASS = 3;
-    private static final int ECON_ITEM = 5;
     /** 三公 parts as written in the file, in print order. */
-    public static final List<String> SANGONG_PARTS = List.of("因公出国", "公务用车购置", "公务用车运行", "公务接待");
-    private static final List<String> BUDGET_ONLY = List.of("基本支出", "项目支出", "项目");
-    private static final List<String> FINAL_ONLY = List.of("决算明细", "结转结余", "基本支出经济分类");
+    public static final List<String> SANGONG_PARTS = Keys.SANGONG.names(Shape.AMOUNT);
+    private static final List<String> BUDGET_ONLY = only(DocKind.BUDGET);
+    private static final List<String> FINAL_ONLY = only(DocKind.FINAL_ACCOUNTS);
+
+    private static List<String> only(DocKind kind) {
+        return Keys.FILE.keys().stream().filter(k -> k.kinds().equals(java.util.Set.of(kind))).map(Section.Key::name).toList();
+    }
 
     private Reader.Ctx ctx;
     private boolean badYear;
@@ -67,65 +70,66 @@ public final class Binder {
     public Optional<Disclosure> bind(SourceFile src, Diagnostics diags) {
         if (src.root() == null) return Optional.empty();
         ctx = new Reader.Ctx(src.name(), diags);
-        Reader r = new Reader(ctx, "", src.root());
+        Reader r = Reader.ofFile(ctx, src.root());
 
-        DocKind kind = r.label("文档", DocKind.class, true, "文档类型").orElse(DocKind.BUDGET);
+        DocKind kind = r.label("文档", DocKind.class).orElse(DocKind.BUDGET);
+        ctx.kind(kind);
         // a file of the other kind's format: one message, not one per key of the wrong shape
         if (!kindMatchesContent(r, kind)) return Optional.empty();
         int year = year(r, "年度", true);
         int catalogYear = r.has("科目年度") ? year(r, "科目年度", false) : year;
-        String layout = r.str("版式", false);
+        String layout = r.str("版式");
         SourcePos layoutPos = r.posOf("版式");
         ctx.amountUnit(r);
         LocalDate publish = publishDate(r, year);
 
-        Department dept = r.obj("部门", true).map(this::department).orElse(null);
-        List<Unit> units = r.list("单位", true).stream().map(this::unit).toList();
+        Department dept = r.obj("部门").map(this::department).orElse(null);
+        List<Unit> units = r.list("单位").stream().map(this::unit).toList();
         if (units.isEmpty() && r.value("单位") instanceof SequenceNode) {
             diags.error("E-MISSING", r.posOf("单位"), "“单位”下没有任何预算单位", "在“单位:”下至少写一个单位（第一个是本级）。");
         }
         if (kind == DocKind.BUDGET) {
-            r.list("基本支出", false).forEach(b -> spendBlock(b, Nature.BASIC));
-            List<Reader> totals = r.list("项目支出", false);
+            r.list("基本支出").forEach(b -> spendBlock(b, Nature.BASIC));
+            List<Reader> totals = r.list("项目支出");
             totals.forEach(b -> spendBlock(b, Nature.PROJECT));
-            List<Reader> ps = r.list("项目", false);
+            List<Reader> ps = r.list("项目");
             for (int i = 0; i < ps.size(); i++) project(ps.get(i), "p" + (i + 1));
             projectDetail(r, !totals.isEmpty());
         } else {
-            r.list("决算明细", true).forEach(this::finalLine);
-            r.obj("结转结余", true).ifPresent(this::carry);
-            r.obj("基本支出经济分类", false).ifPresent(this::basicEcon);
+            r.list("决算明细").forEach(this::finalLine);
+            r.obj("结转结余").ifPresent(this::carry);
+            r.obj("基本支出经济分类").ifPresent(this::basicEcon);
         }
         SanGongCounts counts = SanGongCounts.NONE;
         if (r.has("三公经费")) {
-            Reader s = r.obj("三公经费", false).orElseThrow();
+            Reader s = r.obj("三公经费").orElseThrow();
             counts = kind == DocKind.BUDGET ? sanGongBudget(s) : sanGongFinal(s);
         }
         String usage = "";
         if (r.has("机关运行经费")) {
             if (r.value("机关运行经费") instanceof MappingNode) {
-                usage = r.obj("机关运行经费", false).map(this::runningCost).orElse("");
+                usage = r.obj("机关运行经费").map(this::runningCost).orElse("");
             } else {
-                Amount a = r.amount("机关运行经费", false);
+                Amount a = r.amount("机关运行经费");
                 facts.add(Fact.item(Measure.RUNNING_COST, "金额", a.value(), a.pos()));
             }
         }
-        r.obj("政府采购", false).ifPresent(this::procurement);
-        Assets assets = r.obj("国有资产", false).map(this::assets).orElse(null);
-        Performance perf = r.obj("绩效", false).map(this::performance).orElse(null);
-        r.obj("上年", false).ifPresent(this::prior);
-        r.obj("变动原因", false).ifPresent(this::reasons);
-        Map<String, Extra> extras = r.obj("附加", false).map(this::extras).orElse(Map.of());
+        r.obj("政府采购").ifPresent(this::procurement);
+        Assets assets = r.obj("国有资产").map(this::assets).orElse(null);
+        Performance perf = r.obj("绩效").map(this::performance).orElse(null);
+        r.obj("上年").ifPresent(this::prior);
+        r.obj("变动原因").ifPresent(this::reasons);
+        Map<String, Extra> extras = r.obj("附加").map(this::extras).orElse(Map.of());
         Approved approved = null;
-        if (r.has("批复")) approved = r.obj("批复", false).map(this::approved).orElse(null);
-        if (r.has("控制数")) approved = r.obj("控制数", false).map(this::approved).orElse(null);
-        String other = r.str("其他事项", false);
+        if (r.has("批复")) approved = r.obj("批复").map(this::approved).orElse(null);
+        if (r.has("控制数")) approved = r.obj("控制数").map(this::approved).orElse(null);
+        String other = r.str("其他事项");
         // 说明: explained warnings (applied by check.Suppressions); here only their shape
-        for (Reader e : r.list("说明", false)) {
-            e.str("代码", true);
+        for (Reader e : r.list("说明")) {
+            e.str("代码");
             if (e.has("文字")) e.str("文字", true);
             else e.str("数", true);
-            e.str("原因", true);
+            e.str("原因");
             e.finish();
         }
         r.value("待核对"); // what is left to review (next-year): check.Review reads it
@@ -184,7 +188,7 @@ public final class Binder {
 
     /** 公开日期: the cover's month and the PDF's creation date (never the clock). */
     private LocalDate publishDate(Reader r, int year) {
-        String s = r.str("公开日期", true);
+        String s = r.str("公开日期");
         LocalDate fallback = LocalDate.of(Math.max(year, 2000), 1, 1);
         if (s.isEmpty()) return fallback;
         try {
@@ -197,44 +201,44 @@ public final class Binder {
     }
 
     private Department department(Reader r) {
-        Department d = new Department(r.str("名称", true), r.str("代码", false),
-                r.label("级次", GovLevel.class, true, "政府级次").orElse(GovLevel.COUNTY),
-                r.str("职责概述", false), r.strList("职责", true), r.strList("机构设置", false),
-                r.countOrNull("编制人数"), r.countOrNull("实有人数"), r.str("负责人", false), r.str("联系人", false),
-                r.str("联系电话", false), r.str("预算编码", false), r.pos());
+        Department d = new Department(r.str("名称"), r.str("代码"),
+                r.label("级次", GovLevel.class).orElse(GovLevel.COUNTY),
+                r.str("职责概述"), r.strList("职责"), r.strList("机构设置"),
+                r.countOrNull("编制人数"), r.countOrNull("实有人数"), r.str("负责人"), r.str("联系人"),
+                r.str("联系电话"), r.str("预算编码"), r.pos());
         r.finish();
         return d;
     }
 
     private Unit unit(Reader r) {
-        String typeText = r.str("类型", true);
+        String typeText = r.str("类型");
         UnitType type = UnitType.fromLabel(typeText).orElse(UnitType.ADMIN);
         if (!typeText.isEmpty() && UnitType.fromLabel(typeText).isEmpty()) {
             ctx.diags().error("E-VALUE", r.posOf("类型"), "单位类型“" + typeText + "”无效",
                     "可选值：行政、参公、事业（参照公务员法管理的事业单位写“参公”）。");
         }
-        Unit u = new Unit(r.str("代码", true), r.str("名称", true), type, r.str("规格", false), r.str("经费形式", false),
+        Unit u = new Unit(r.str("代码"), r.str("名称"), type, r.str("规格"), r.str("经费形式"),
                 r.countOrNull("编制人数"), r.countOrNull("实有人数"), r.pos());
         r.finish();
         return u;
     }
 
     private Fund fund(Reader r) {
-        return r.has("资金") ? r.label("资金", Fund.class, false, "资金来源").orElse(Fund.APPROPRIATION)
+        return r.has("资金") ? r.label("资金", Fund.class).orElse(Fund.APPROPRIATION)
                 : Fund.APPROPRIATION;
     }
 
     // ---- 部门预算: 基本支出, 项目支出 and 项目 -------------------------------------------------------------------------
 
     /**
-     * A code written plainly ({@code 2101501}) or named by the file ({@code {编码: 2130101, 名称: 行政运行}}, for a code
-     * the shipped catalog may not hold): the name is kept as a {@link NamedCode} and printed as given.
+     * A required code written plainly ({@code 2101501}) or named by the file ({@code {编码: 2130101, 名称: 行政运行}},
+     * for a code the shipped catalog may not hold): the name is kept as a {@link NamedCode} and printed as given.
      */
-    private String codeRef(Reader r, String key, boolean required, String what, String kind, int... lengths) {
-        if (!(r.value(key) instanceof MappingNode)) return r.code(key, required, what, lengths);
-        Reader m = r.obj(key, false).orElseThrow();
-        String code = m.code("编码", true, what, lengths);
-        String name = m.str("名称", true);
+    private String codeRef(Reader r, String key, String kind) {
+        if (!(r.value(key) instanceof MappingNode)) return r.code(key, true);
+        Reader m = r.obj(key, true).orElseThrow();
+        String code = m.code("编码");
+        String name = m.str("名称");
         m.finish();
         if (!code.isEmpty() && !name.isEmpty()) named.add(new NamedCode(kind, code, name, m.posOf("编码")));
         return code;
@@ -246,21 +250,21 @@ public final class Binder {
      * split is unknown, at 类 level ({@code 301: 25.38}); an amount may be {@code {金额: 1.20, 名称: …}} to name a code.
      */
     private void spendBlock(Reader r, Nature nature) {
-        String unit = r.str("单位", true);
-        String fn = codeRef(r, "功能科目", true, "功能分类项", NamedCode.FUNCTION, FUNCTION_ITEM);
+        String unit = r.str("单位");
+        String fn = codeRef(r, "功能科目", NamedCode.FUNCTION);
         SourcePos fnPos = r.posOf("功能科目");
-        String fnName = r.str("功能科目名称", false);
+        String fnName = r.str("功能科目名称");
         Fund fund = fund(r);
         String type = nature == Nature.PROJECT ? r.strOrNull("类型") : null;
-        r.obj("经济科目", true).ifPresent(e -> {
+        r.obj("经济科目").ifPresent(e -> {
             for (NodeTuple t : e.tuples()) {
-                String code = e.codeOf(t.getKeyNode(), "经济科目", "部门经济分类", ECON_CLASS, ECON_ITEM);
+                String code = e.entryKey(t, "经济科目");
                 BigDecimal amt;
                 SourcePos at = ctx.pos(t.getKeyNode());
                 if (t.getValueNode() instanceof MappingNode) {
-                    Reader m = e.obj(((ScalarNode) t.getKeyNode()).getValue(), false).orElseThrow();
-                    Amount a = m.amount("金额", true);
-                    String name = m.str("名称", false);
+                    Reader m = e.obj(((ScalarNode) t.getKeyNode()).getValue()).orElseThrow();
+                    Amount a = m.amount("金额");
+                    String name = m.str("名称");
                     m.finish();
                     amt = a.value();
                     if (!code.isEmpty() && !name.isEmpty()) named.add(new NamedCode(NamedCode.ECON, code, name, at));
@@ -302,19 +306,19 @@ public final class Binder {
     private Map<String, Extra> extras(Reader r) {
         Map<String, Extra> out = new LinkedHashMap<>();
         for (NodeTuple t : r.tuples()) {
-            String key = ((ScalarNode) t.getKeyNode()).getValue().strip();
+            String key = r.entryKey(t, "附加");
             SourcePos at = ctx.pos(t.getKeyNode());
             Node v = t.getValueNode();
             if (v instanceof MappingNode) {
-                Reader m = r.obj(key, true).orElseThrow();
-                Amount a = m.amount("金额", true);
+                Reader m = r.obj(key).orElseThrow();
+                Amount a = m.amount("金额");
                 m.finish();
                 facts.add(Fact.item(Measure.OTHER, Extra.PREFIX + key, a.value(), a.pos()));
                 out.put(key, new Extra(key, List.of(), true, at));
             } else if (v instanceof SequenceNode) {
-                out.put(key, new Extra(key, r.strList(key, true), false, at));
+                out.put(key, new Extra(key, r.strList(key), false, at));
             } else {
-                String text = r.str(key, true);
+                String text = r.str(key);
                 if (!text.isEmpty()) out.put(key, new Extra(key, List.of(text), false, at));
             }
         }
@@ -323,17 +327,18 @@ public final class Binder {
     }
 
     private void project(Reader r, String id) {
-        String name = r.str("名称", true);
-        String code = r.str("编码", false);
-        String unit = r.str("单位", true);
-        String listed = r.str("列示单位", false);
-        String type = r.str("类型", true);
+        String name = r.str("名称");
+        String code = r.str("编码");
+        String unit = r.str("单位");
+        String listed = r.str("列示单位");
+        String type = r.str("类型");
         SourcePos typePos = r.posOf("类型");
-        boolean noAmount = java.util.stream.Stream.of("明细", "功能科目", "经济科目", "金额", "资金").noneMatch(r::has);
+        boolean noAmount = java.util.stream.Stream.concat(java.util.stream.Stream.of("明细"), Keys.PROJECT_ONE_LINE.stream())
+                .noneMatch(r::has);
         if (noAmount) {
             // listed without amounts: the documents give only the total (项目支出)
         } else if (r.has("明细")) {
-            List<Reader> ls = r.list("明细", true);
+            List<Reader> ls = r.list("明细");
             for (Reader l : ls) {
                 projectLine(l, unit, id);
                 l.finish();
@@ -343,7 +348,7 @@ public final class Binder {
                         "每行写 {功能科目, 经济科目, 金额}；只有一个科目时不写“明细”，直接写功能科目、经济科目、金额。");
             }
             // ask every single-line key, so none of them is also reported as unknown
-            List<String> single = java.util.stream.Stream.of("功能科目", "经济科目", "金额", "资金").filter(r::has).toList();
+            List<String> single = Keys.PROJECT_ONE_LINE.stream().filter(r::has).toList();
             if (!single.isEmpty()) {
                 ctx.diags().error("E-SHAPE", r.posOf(single.get(0)), "项目“" + name + "”同时写了“明细”和“"
                                 + String.join("”“", single) + "”，后者不会被计入",
@@ -352,19 +357,20 @@ public final class Binder {
         } else {
             projectLine(r, unit, id);
         }
-        String transfer = r.str("专项转移支付", false);
-        String content = r.str("内容", false);
-        List<String> goals = r.strList("绩效目标", false);
-        List<Indicator> indicators = r.has("绩效指标") ? indicators(r.obj("绩效指标", false).orElseThrow()) : List.of();
+        String transfer = r.str("专项转移支付");
+        String content = r.str("内容");
+        List<String> goals = r.strList("绩效目标");
+        List<Indicator> indicators = r.has("绩效指标") ? indicators(r.obj("绩效指标").orElseThrow()) : List.of();
         r.finish();
         Project p = new Project(id, code, name, unit, listed, type, typePos, transfer, content, goals, indicators, r.pos());
         projects.add(p);
         if (noAmount) amountless.add(p);
     }
 
+    /** One line of a project: the project itself when it has a single line (the keys are then required), or 明细[i]. */
     private void projectLine(Reader r, String unit, String id) {
-        String fn = codeRef(r, "功能科目", true, "功能分类项", NamedCode.FUNCTION, FUNCTION_ITEM);
-        String econ = codeRef(r, "经济科目", true, "部门经济分类", NamedCode.ECON, ECON_CLASS, ECON_ITEM);
+        String fn = codeRef(r, "功能科目", NamedCode.FUNCTION);
+        String econ = codeRef(r, "经济科目", NamedCode.ECON);
         Fund fund = fund(r);
         Amount amt = r.amount("金额", true);
         facts.add(new Fact(Measure.SPEND, unit, fn, econ, fund, Nature.PROJECT, id, null, amt.value(), amt.pos()));
@@ -376,16 +382,16 @@ public final class Binder {
     private List<Indicator> indicators(Reader r) {
         List<Indicator> out = new ArrayList<>();
         for (NodeTuple t : r.tuples()) {
-            String l1 = ((ScalarNode) t.getKeyNode()).getValue().strip();
+            String l1 = r.entryKey(t, "绩效指标");
             if (t.getValueNode() instanceof MappingNode) {
-                Reader l2s = r.obj(l1, false).orElseThrow();
+                Reader l2s = r.obj(l1).orElseThrow();
                 for (NodeTuple t2 : l2s.tuples()) {
-                    String l2 = ((ScalarNode) t2.getKeyNode()).getValue().strip();
-                    for (Reader i : l2s.list(l2, true)) out.add(indicator(i, l1, l2));
+                    String l2 = l2s.entryKey(t2, "绩效指标." + l1);
+                    for (Reader i : l2s.list(l2)) out.add(indicator(i, l1, l2));
                 }
                 l2s.finish();
             } else {
-                for (Reader i : r.list(l1, true)) out.add(indicator(i, l1, ""));
+                for (Reader i : r.list(l1)) out.add(indicator(i, l1, ""));
             }
         }
         r.finish();
@@ -393,8 +399,8 @@ public final class Binder {
     }
 
     private Indicator indicator(Reader i, String l1, String l2) {
-        Indicator x = new Indicator(l1, l2, i.str("名称", true), i.str("值", true), i.str("描述", false),
-                i.str("依据", false), i.str("说明", false), i.posOf("值"));
+        Indicator x = new Indicator(l1, l2, i.str("名称"), i.str("值"), i.str("描述"),
+                i.str("依据"), i.str("说明"), i.posOf("值"));
         i.finish();
         return x;
     }
@@ -402,7 +408,7 @@ public final class Binder {
     // ---- 部门决算: 决算明细, 结转结余, 基本支出经济分类 ------------------------------------------------------------------
 
     private void finalLine(Reader r) {
-        String fn = codeRef(r, "功能科目", true, "功能分类项", NamedCode.FUNCTION, FUNCTION_ITEM);
+        String fn = codeRef(r, "功能科目", NamedCode.FUNCTION);
         SourcePos at = r.posOf("功能科目");
         // 资金: 财政拨款 (一般公共预算财政拨款, the default), 政府性基金 or 国有资本经营 (公开08/09)
         Fund fund = fund(r);
@@ -421,7 +427,7 @@ public final class Binder {
         itemAmount(r, "其他资金项目支出", a -> new Fact(Measure.SPEND, null, fn, null, Fund.CARRY_UNIT, Nature.PROJECT,
                 null, null, a.value(), a.pos()));
         Reasons.Given why = r.has("差异原因")
-                ? new Reasons.Given(r.str("差异原因", false), r.posOf("差异原因"), List.of(), r.posOf("差异原因")) : null;
+                ? new Reasons.Given(r.str("差异原因"), r.posOf("差异原因"), List.of(), r.posOf("差异原因")) : null;
         r.finish();
         lines.add(new Line(null, fn, "", fund, null, at, at, why));
     }
@@ -447,7 +453,7 @@ public final class Binder {
 
     private void basicEcon(Reader e) {
         for (NodeTuple t : e.tuples()) {
-            String code = e.codeOf(t.getKeyNode(), "基本支出经济分类", "部门经济分类款", ECON_ITEM);
+            String code = e.entryKey(t, "基本支出经济分类");
             BigDecimal amt = e.amountOf(t.getValueNode(), "基本支出经济分类 " + code);
             if (!code.isEmpty() && amt != null) {
                 facts.add(new Fact(Measure.ECON, null, null, code, Fund.APPROPRIATION, Nature.BASIC, null, null, amt,
@@ -460,7 +466,7 @@ public final class Binder {
 
     private void sanGongParts(Reader r, Measure m) {
         for (String part : SANGONG_PARTS) {
-            Amount a = r.amount(part, true);
+            Amount a = r.amount(part);
             facts.add(new Fact(m, null, null, null, Fund.APPROPRIATION, null, null, part, a.value(), a.pos()));
         }
         r.finish();
@@ -472,15 +478,15 @@ public final class Binder {
     }
 
     private SanGongCounts sanGongFinal(Reader r) {
-        r.obj("预算", true).ifPresent(b -> sanGongParts(b, Measure.SANGONG_BUDGET));
-        r.obj("决算", true).ifPresent(a -> sanGongParts(a, Measure.SANGONG));
+        r.obj("预算").ifPresent(b -> sanGongParts(b, Measure.SANGONG_BUDGET));
+        r.obj("决算").ifPresent(a -> sanGongParts(a, Measure.SANGONG));
         Amount foreign = r.amountOrNull("外宾接待");
         if (foreign != null) {
             facts.add(new Fact(Measure.SANGONG, null, null, null, Fund.APPROPRIATION, null, null, "外宾接待",
                     foreign.value(), foreign.pos()));
         }
-        r.obj("差异原因", false).ifPresent(x -> {
-            for (String k : List.of("因公出国", "公务用车", "公务接待")) given(x, k, "三公差异." + k);
+        r.obj("差异原因").ifPresent(x -> {
+            for (String k : Keys.SANGONG_REASONS.names(Keys.REASON_TEXT)) given(x, k, "三公差异." + k);
             x.finish();
         });
         SanGongCounts c = new SanGongCounts(r.countOrNull("因公出国团组"), r.countOrNull("因公出国人次"),
@@ -494,9 +500,9 @@ public final class Binder {
     private String runningCost(Reader r) {
         Amount a = r.amountOrNull("金额");
         if (a != null) facts.add(Fact.item(Measure.RUNNING_COST, "金额", a.value(), a.pos()));
-        r.obj("明细", false).ifPresent(e -> {
+        r.obj("明细").ifPresent(e -> {
             for (NodeTuple t : e.tuples()) {
-                String code = e.codeOf(t.getKeyNode(), "机关运行经费.明细", "部门经济分类款", ECON_ITEM);
+                String code = e.entryKey(t, "机关运行经费.明细");
                 BigDecimal amt = e.amountOf(t.getValueNode(), "机关运行经费.明细 " + code);
                 if (!code.isEmpty() && amt != null) {
                     facts.add(new Fact(Measure.RUNNING_COST, null, null, code, Fund.APPROPRIATION, Nature.BASIC, null,
@@ -504,13 +510,13 @@ public final class Binder {
                 }
             }
         });
-        String usage = r.str("用途", false);
+        String usage = r.str("用途");
         r.finish();
         return usage;
     }
 
-    private static final List<String> PROCUREMENT_ITEMS = List.of("货物", "工程", "服务", "中小企业", "小微企业");
-    private static final List<String> PERFORMANCE_AMOUNTS = List.of("上年评价金额", "拟评价金额", "自评金额", "重点评价金额", "全年预算数");
+    private static final List<String> PROCUREMENT_ITEMS = Keys.PROCUREMENT.names(Shape.AMOUNT);
+    private static final List<String> PERFORMANCE_AMOUNTS = Keys.PERFORMANCE.names(Shape.AMOUNT);
 
     private void procurement(Reader r) {
         for (String k : PROCUREMENT_ITEMS) {
@@ -521,10 +527,9 @@ public final class Binder {
     }
 
     /** 国有资产 amounts (万元), in print order. */
-    public static final List<String> ASSET_AMOUNTS = List.of("资产总额", "流动资产", "固定资产", "房屋构筑物", "车辆价值",
-            "大型设备", "其他固定资产", "对外投资", "在建工程", "无形资产", "其他资产", "上年资产总额");
+    public static final List<String> ASSET_AMOUNTS = Keys.ASSETS.names(Shape.AMOUNT);
     /** 国有资产 equipment counts, in print order. */
-    public static final List<String> EQUIPMENT = List.of("单价50万元以上通用设备", "单价100万元以上专用设备", "单价20万元以上设备");
+    public static final List<String> EQUIPMENT = Keys.ASSETS.names(Shape.COUNT);
 
     private Assets assets(Reader r) {
         for (String k : ASSET_AMOUNTS) {
@@ -536,25 +541,25 @@ public final class Binder {
         Integer vehicleTotal = null;
         SourcePos vehiclesPos = r.posOf("车辆");
         if (r.value("车辆") instanceof MappingNode) {
-            Reader v = r.obj("车辆", false).orElseThrow();
+            Reader v = r.obj("车辆").orElseThrow();
             for (NodeTuple t : v.tuples()) {
-                String kind = ((ScalarNode) t.getKeyNode()).getValue().strip();
-                vehicles.put(kind, v.count(kind, true));
+                String kind = v.entryKey(t, "国有资产.车辆");
+                vehicles.put(kind, v.count(kind));
                 kindPos.put(kind, ctx.pos(t.getKeyNode()));
             }
             v.finish();
         } else if (r.has("车辆")) {
-            vehicleTotal = r.count("车辆", false);
+            vehicleTotal = r.count("车辆");
         }
         Map<String, Integer> equipment = new LinkedHashMap<>();
         for (String k : EQUIPMENT) {
             Integer n = r.countOrNull(k);
             if (n != null) equipment.put(k, n);
         }
-        Assets a = new Assets(r.str("截止日期", false), Collections.unmodifiableMap(vehicles),
+        Assets a = new Assets(r.str("截止日期"), Collections.unmodifiableMap(vehicles),
                 Collections.unmodifiableMap(kindPos), vehicleTotal,
-                r.str("其他用车说明", false), Collections.unmodifiableMap(equipment), r.number("房屋面积", false),
-                r.number("办公用房面积", false), r.str("变动原因", false), r.pos(), vehiclesPos);
+                r.str("其他用车说明"), Collections.unmodifiableMap(equipment), r.number("房屋面积"),
+                r.number("办公用房面积"), r.str("变动原因"), r.pos(), vehiclesPos);
         r.finish();
         return a;
     }
@@ -567,40 +572,40 @@ public final class Binder {
             if (a != null) facts.add(Fact.item(Measure.OTHER, k, a.value(), a.pos()));
         }
         List<Performance.SubGoal> subGoals = new ArrayList<>();
-        for (Reader g : r.list("分项目标", false)) {
-            subGoals.add(new Performance.SubGoal(g.str("名称", true), g.str("目标", false), g.str("指标", false)));
+        for (Reader g : r.list("分项目标")) {
+            subGoals.add(new Performance.SubGoal(g.str("名称"), g.str("目标"), g.str("指标")));
             g.finish();
         }
         List<Performance.Task> tasks = new ArrayList<>();
-        for (Reader t : r.list("年度主要任务", false)) {
-            tasks.add(new Performance.Task(t.str("名称", true), t.str("内容", false)));
+        for (Reader t : r.list("年度主要任务")) {
+            tasks.add(new Performance.Task(t.str("名称"), t.str("内容")));
             t.finish();
         }
         List<Indicator> indicators = new ArrayList<>();
-        for (Reader g : r.list("整体指标", false)) {
-            String l1 = g.str("一级", true);
-            String l2 = g.str("二级", true);
-            for (Reader i : g.list("指标", true)) indicators.add(indicator(i, l1, l2));
+        for (Reader g : r.list("整体指标")) {
+            String l1 = g.str("一级");
+            String l2 = g.str("二级");
+            for (Reader i : g.list("指标")) indicators.add(indicator(i, l1, l2));
             g.finish();
         }
         List<Performance.SelfRow> rows = new ArrayList<>();
-        for (Reader g : r.list("自评指标", false)) {
-            String l1 = g.str("一级", true);
-            String l2 = g.str("二级", true);
-            for (Reader i : g.list("指标", true)) {
-                rows.add(new Performance.SelfRow(l1, l2, i.str("名称", true), i.str("指标值", true), i.str("说明", false),
-                        i.str("完成值", true), i.number("分值", true), i.number("得分", true), i.str("原因", false)));
+        for (Reader g : r.list("自评指标")) {
+            String l1 = g.str("一级");
+            String l2 = g.str("二级");
+            for (Reader i : g.list("指标")) {
+                rows.add(new Performance.SelfRow(l1, l2, i.str("名称"), i.str("指标值"), i.str("说明"),
+                        i.str("完成值"), i.number("分值"), i.number("得分"), i.str("原因")));
                 i.finish();
             }
             g.finish();
         }
-        Performance p = new Performance(r.str("说明", false), r.countOrNull("上年评价项目数"), r.str("上年评价结论", false),
-                r.countOrNull("拟评价项目数"), r.str("总体目标", false), List.copyOf(subGoals), r.strList("保障措施", false),
-                r.strList("年度履职目标", false), r.strList("目标完成情况", false), List.copyOf(tasks),
+        Performance p = new Performance(r.str("说明"), r.countOrNull("上年评价项目数"), r.str("上年评价结论"),
+                r.countOrNull("拟评价项目数"), r.str("总体目标"), List.copyOf(subGoals), r.strList("保障措施"),
+                r.strList("年度履职目标"), r.strList("目标完成情况"), List.copyOf(tasks),
                 List.copyOf(indicators), r.countOrNull("项目数"), r.countOrNull("自评项目数"),
-                r.countOrNull("重点评价项目数"), r.countOrNull("批复绩效目标项目数"), r.str("批复绩效目标说明", false),
-                r.str("整体自评得分", false), r.str("项目自评平均得分", false), r.str("重点评价结果", false),
-                r.number("预算执行分值", false), r.number("预算执行得分", false), List.copyOf(rows));
+                r.countOrNull("重点评价项目数"), r.countOrNull("批复绩效目标项目数"), r.str("批复绩效目标说明"),
+                r.str("整体自评得分"), r.str("项目自评平均得分"), r.str("重点评价结果"),
+                r.number("预算执行分值"), r.number("预算执行得分"), List.copyOf(rows));
         r.finish();
         return p;
     }
@@ -630,17 +635,16 @@ public final class Binder {
     }
 
     /** 上年 figures a file may give, as written. */
-    public static final List<String> PRIOR_ITEMS = List.of("收支总计", "一般公共预算", "政府性基金", "国有资本经营",
-            "基本支出", "项目支出", "机关运行经费", "财政拨款收支总计", "一般公共预算财政拨款支出");
+    public static final List<String> PRIOR_ITEMS = Keys.PRIOR.names(Shape.AMOUNT);
 
     private void prior(Reader r) {
         for (String k : PRIOR_ITEMS) {
             Amount a = r.amountOrNull(k);
             if (a != null) facts.add(Fact.item(Measure.PRIOR, k, a.value(), a.pos()));
         }
-        r.obj("三公经费", false).ifPresent(s -> {
+        r.obj("三公经费").ifPresent(s -> {
             for (String part : SANGONG_PARTS) {
-                Amount a = s.amount(part, true);
+                Amount a = s.amount(part);
                 facts.add(new Fact(Measure.PRIOR, null, null, null, Fund.APPROPRIATION, null, null, "三公." + part,
                         a.value(), a.pos()));
             }
@@ -650,8 +654,7 @@ public final class Binder {
     }
 
     /** Keys of 变动原因, in the order a document discusses them. */
-    public static final List<String> REASON_KEYS = List.of("收支总计", "一般公共预算", "财政拨款", "政府性基金", "国有资本经营",
-            "基本支出", "项目支出", "因公出国", "公务用车购置", "公务用车运行", "公务接待", "机关运行经费");
+    public static final List<String> REASON_KEYS = Keys.REASONS.names(Keys.REASON_TEXT);
 
     private void reasons(Reader r) {
         for (String k : REASON_KEYS) given(r, k, k);
@@ -665,16 +668,16 @@ public final class Binder {
     private void given(Reader r, String key, String as) {
         if (!r.has(key)) return;
         if (!(r.value(key) instanceof MappingNode)) {
-            String text = r.str(key, false);
+            String text = r.str(key);
             if (!text.isEmpty()) reasons.put(as, new Reasons.Given(text, r.posOf(key), List.of(), r.posOf(key)));
             return;
         }
-        Reader m = r.obj(key, false).orElseThrow();
-        String text = m.str("说明", true);
+        Reader m = r.obj(key).orElseThrow();
+        String text = m.str("说明");
         List<Reasons.Part> parts = new ArrayList<>();
-        for (Reader p : m.list("构成", false)) {
-            String what = p.str("说明", true);
-            Amount amt = p.signedAmount("金额", true);
+        for (Reader p : m.list("构成")) {
+            String what = p.str("说明");
+            Amount amt = p.signedAmount("金额");
             parts.add(new Reasons.Part(what, amt.value(), amt.pos()));
             p.finish();
         }
@@ -683,8 +686,7 @@ public final class Binder {
         reasons.put(as, new Reasons.Given(text, r.posOf(key), List.copyOf(parts), partsPos));
     }
 
-    private static final List<String> APPROVED_KEYS = List.of("支出总计", "收入总计", "基本支出", "项目支出", "财政拨款", "三公经费合计",
-            "机关运行经费", "年初预算", "本年收入", "本年支出", "财政拨款支出", "绩效项目支出");
+    private static final List<String> APPROVED_KEYS = Keys.APPROVED.names(Shape.AMOUNT);
 
     private Approved approved(Reader r) {
         Map<String, Amount> totals = new LinkedHashMap<>();
@@ -692,11 +694,11 @@ public final class Binder {
             Amount a = r.amountOrNull(k);
             if (a != null) totals.put(k, a);
         }
-        List<Approved.Keyed> units = keyed(r, "单位", "批复.单位", null);
-        List<Approved.Keyed> classes = keyed(r, "类", "控制数.类", 3);
+        List<Approved.Keyed> units = keyed(r, "单位", "批复.单位");
+        List<Approved.Keyed> classes = keyed(r, "类", "控制数.类");
         LocalDate date = null;
         if (r.has("日期")) {
-            String s = r.str("日期", false);
+            String s = r.str("日期");
             try {
                 date = LocalDate.parse(s);
             } catch (DateTimeException e) {
@@ -708,12 +710,11 @@ public final class Binder {
         return new Approved(Collections.unmodifiableMap(totals), units, classes, date, datePos);
     }
 
-    private List<Approved.Keyed> keyed(Reader r, String key, String name, Integer codeLength) {
+    private List<Approved.Keyed> keyed(Reader r, String key, String name) {
         List<Approved.Keyed> out = new ArrayList<>();
-        r.obj(key, false).ifPresent(u -> {
+        r.obj(key).ifPresent(u -> {
             for (NodeTuple t : u.tuples()) {
-                String code = codeLength == null ? ((ScalarNode) t.getKeyNode()).getValue().strip()
-                        : u.codeOf(t.getKeyNode(), name, "功能分类类", codeLength);
+                String code = u.entryKey(t, name);
                 BigDecimal amt = u.amountOf(t.getValueNode(), name + " " + code);
                 if (amt != null && !code.isEmpty()) {
                     out.add(new Approved.Keyed(code, ctx.pos(t.getKeyNode()), new Amount(amt, ctx.pos(t.getValueNode()))));

@@ -3,6 +3,7 @@ package org.budgetpdf.bind;
 import org.budgetpdf.diag.Diagnostics;
 import org.budgetpdf.diag.SourcePos;
 import org.budgetpdf.model.Amount;
+import org.budgetpdf.model.DocKind;
 import org.budgetpdf.model.Labeled;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -21,8 +22,14 @@ import java.util.Set;
 
 /**
  * Reads one YAML mapping: typed getters that report shape and type errors with the value's position,
- * duplicate keys, and (on {@link #finish()}) unknown keys with a suggestion. Getters never throw; a
+ * duplicate keys, and (on {@link #finish()}) unknown keys with a suggestion. Getters never throw on bad data; a
  * missing or malformed value yields a neutral default and a diagnostic.
+ *
+ * <p>A data file's readers follow the key tables ({@link Keys}): each reader knows the shape of its mapping, a key is
+ * read only if its section names it and only as its shape allows, and the getters without a {@code required}
+ * argument take it from the table. Asking for a key the table does not have is a fault of the program
+ * ({@link IllegalStateException}), so the binder cannot accept a key the schema does not describe. Readers made
+ * without a shape (the layout files) check nothing of the kind.
  */
 public final class Reader {
     private final Ctx ctx;
@@ -34,6 +41,8 @@ public final class Reader {
     private final Set<String> asked = new LinkedHashSet<>();
     /** The node is not a mapping (already reported): its keys cannot be missing, only the mapping is wrong. */
     private final boolean notMapping;
+    /** What the mapping may hold ({@link Shape.Fields} or {@link Shape.Entries}); null when unchecked. */
+    private final Shape shape;
 
     /**
      * Shared state of one file's binding. {@code shift} is 4 when the file's amounts are in 元: they are
@@ -43,6 +52,7 @@ public final class Reader {
         private final String file;
         private final Diagnostics diags;
         private int shift;
+        private DocKind kind = DocKind.BUDGET;
 
         public Ctx(String file, Diagnostics diags) {
             this.file = file;
@@ -55,6 +65,11 @@ public final class Reader {
 
         public Diagnostics diags() {
             return diags;
+        }
+
+        /** The document kind, once read: it picks the shape of a key such as 三公经费. */
+        void kind(DocKind k) {
+            kind = k;
         }
 
         /** Reads 金额单位 (万元 when absent); call before any amount is read. */
@@ -74,15 +89,22 @@ public final class Reader {
         }
     }
 
+    /** A reader that checks no key table (layout files). */
     public Reader(Ctx ctx, String path, Node node) {
-        this(ctx, path, node, null);
+        this(ctx, path, node, null, null);
     }
 
-    private Reader(Ctx ctx, String path, Node node, Node keyNode) {
+    /** The reader of a data file's top level, following the key tables. */
+    static Reader ofFile(Ctx ctx, Node root) {
+        return new Reader(ctx, "", root, null, Shape.fields(Keys.FILE));
+    }
+
+    private Reader(Ctx ctx, String path, Node node, Node keyNode, Shape shape) {
         this.ctx = ctx;
         this.path = path;
         this.node = node;
         this.keyNode = keyNode;
+        this.shape = shape;
         if (node instanceof MappingNode m) {
             for (NodeTuple t : m.getValue()) {
                 String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : null;
@@ -129,11 +151,53 @@ public final class Reader {
         return ctx;
     }
 
+    // ---- the key table --------------------------------------------------------------------------------------------
+
+    /** The table's entry for a key; null when this reader checks no table. A key the table lacks is a program fault. */
+    private Section.Key key(String name) {
+        if (shape instanceof Shape.Entries e) {
+            return new Section.Key(name, Section.Need.REQUIRED, e.value(), e.keyDoc(), null, java.util.EnumSet.allOf(DocKind.class));
+        }
+        if (!(shape instanceof Shape.Fields f)) return null;
+        Section.Key k = f.section().key(name);
+        if (k == null) throw new IllegalStateException("the binder reads “" + name + "” of " + f.section().id() + ", which Keys does not list");
+        return k;
+    }
+
+    /** The key's shape, checked to allow reading it so; null when unchecked. */
+    private Shape expect(String name, Shape.Read how, boolean required) {
+        Section.Key k = key(name);
+        if (k == null) return null;
+        Shape s = k.shape() instanceof Shape.PerKind p ? p.of(ctx.kind) : k.shape();
+        if (!s.allows(how)) throw new IllegalStateException("the binder reads “" + name + "” as " + how + ", Keys says " + s);
+        if (shape instanceof Shape.Fields && k.need() != Section.Need.SOMETIMES && k.required() != required) {
+            throw new IllegalStateException("the binder reads “" + name + "” as " + (required ? "required" : "optional") + ", Keys says " + k.need());
+        }
+        return s;
+    }
+
+    /** Whether the table requires a key (for the getters without a {@code required} argument). */
+    private boolean required(String name) {
+        Section.Key k = key(name);
+        if (k == null) throw new IllegalStateException("“" + name + "”: this reader has no key table; say whether it is required");
+        if (k.need() == Section.Need.SOMETIMES) throw new IllegalStateException("“" + name + "” is required only sometimes; say when");
+        return k.required();
+    }
+
+    /** The one option of a shape that allows reading it so (a mapping of {编码, 名称} beside a plain code). */
+    private static Shape option(Shape s, Shape.Read how) {
+        if (s instanceof Shape.Either e) {
+            for (Shape o : e.options()) if (o.allows(how)) return option(o, how);
+        }
+        return s;
+    }
+
     public boolean has(String key) {
         return present(key) != null;
     }
 
     public Node value(String key) {
+        key(key);
         asked.add(key);
         NodeTuple t = entries.get(key);
         return t == null ? null : t.getValueNode();
@@ -167,7 +231,12 @@ public final class Reader {
         ctx.diags.error("E-MISSING", at, where() + "缺少必填项“" + key + "”", "请补上“" + key + ": …”。");
     }
 
+    public String str(String key) {
+        return str(key, required(key));
+    }
+
     public String str(String key, boolean required) {
+        expect(key, Shape.Read.TEXT, required);
         Node v = present(key);
         if (v == null) {
             if (required) missing(key);
@@ -182,6 +251,16 @@ public final class Reader {
         return text;
     }
 
+    /** A code, of the digits its key's shape allows. */
+    public String code(String key, boolean required) {
+        Shape.Code c = (Shape.Code) option(expect(key, Shape.Read.CODE, required), Shape.Read.CODE);
+        return code(key, required, c.what(), c.digits().stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    public String code(String key) {
+        return code(key, required(key));
+    }
+
     /** A code: digits only, of one of the given lengths. */
     public String code(String key, boolean required, String what, int... lengths) {
         Node v = present(key);
@@ -190,6 +269,17 @@ public final class Reader {
             return "";
         }
         return codeOf(v, child(key), what, lengths);
+    }
+
+    /**
+     * The key of an entry of a mapping whose keys are data: a code, checked as the mapping's shape says (reported and
+     * "" when it is not one), or a name; {@code name} names the mapping in messages.
+     */
+    public String entryKey(NodeTuple t, String name) {
+        if (((Shape.Entries) shape).key() instanceof Shape.Code c) {
+            return codeOf(t.getKeyNode(), name, c.what(), c.digits().stream().mapToInt(Integer::intValue).toArray());
+        }
+        return ((ScalarNode) t.getKeyNode()).getValue().strip();
     }
 
     public String codeOf(Node v, String name, String what, int... lengths) {
@@ -212,7 +302,12 @@ public final class Reader {
         return t;
     }
 
+    public Amount amount(String key) {
+        return amount(key, required(key));
+    }
+
     public Amount amount(String key, boolean required) {
+        expect(key, Shape.Read.AMOUNT, required);
         Node v = present(key);
         if (v == null) {
             if (required) missing(key);
@@ -223,7 +318,9 @@ public final class Reader {
     }
 
     /** An amount that may be negative: only the signed components of a change (变动原因.…构成[].金额). */
-    public Amount signedAmount(String key, boolean required) {
+    public Amount signedAmount(String key) {
+        boolean required = required(key);
+        expect(key, Shape.Read.SIGNED_AMOUNT, required);
         Node v = present(key);
         if (v == null) {
             if (required) missing(key);
@@ -272,12 +369,14 @@ public final class Reader {
 
     /** An optional count: null when the key is absent; a key written with no value is reported (a forgotten number). */
     public Integer countOrNull(String key) {
+        expect(key, Shape.Read.COUNT, false);
         if (writtenEmpty(key)) return null;
         return has(key) ? count(key, false) : null;
     }
 
     /** An optional amount: null when the key is absent; a key written with no value is reported (a forgotten number). */
     public Amount amountOrNull(String key) {
+        expect(key, Shape.Read.AMOUNT, false);
         if (writtenEmpty(key)) return null;
         return has(key) ? amount(key, false) : null;
     }
@@ -300,7 +399,9 @@ public final class Reader {
      * A plain non-negative number that is not money (a score, an area): read as written, never converted from 元,
      * so a file in 元 keeps its 分值 and 得分.
      */
-    public java.math.BigDecimal number(String key, boolean required) {
+    public java.math.BigDecimal number(String key) {
+        boolean required = required(key);
+        expect(key, Shape.Read.NUMBER, required);
         Node v = present(key);
         if (v == null) {
             if (required) missing(key);
@@ -314,7 +415,12 @@ public final class Reader {
         return null;
     }
 
+    public int count(String key) {
+        return count(key, required(key));
+    }
+
     public int count(String key, boolean required) {
+        expect(key, Shape.Read.COUNT, required);
         Node v = present(key);
         if (v == null) {
             if (required) missing(key);
@@ -325,6 +431,18 @@ public final class Reader {
         }
         ctx.diags.error("E-TYPE", ctx.pos(v), "“" + child(key) + "”应当是非负整数", "例如 0、3。");
         return 0;
+    }
+
+    /** One of an enum's labels; what the list is called, and which labels the file may write, come from the table. */
+    public <E extends Enum<E> & Labeled> Optional<E> label(String key, Class<E> type, boolean required) {
+        Shape.Choice c = (Shape.Choice) expect(key, Shape.Read.LABEL, required);
+        List<String> all = java.util.Arrays.stream(type.getEnumConstants()).map(Labeled::label).toList();
+        if (!all.containsAll(c.labels())) throw new IllegalStateException("“" + key + "”: Keys lists labels " + type + " lacks");
+        return label(key, type, required, c.what());
+    }
+
+    public <E extends Enum<E> & Labeled> Optional<E> label(String key, Class<E> type) {
+        return label(key, type, required(key));
     }
 
     public <E extends Enum<E> & Labeled> Optional<E> label(String key, Class<E> type, boolean required, String what) {
@@ -349,23 +467,39 @@ public final class Reader {
         return e;
     }
 
+    public Optional<Reader> obj(String key) {
+        return obj(key, required(key));
+    }
+
     public Optional<Reader> obj(String key, boolean required) {
+        Shape s = option(expect(key, Shape.Read.MAPPING, required), Shape.Read.MAPPING);
         Node v = present(key);
         if (v == null) {
             if (required) missing(key);
             return Optional.empty();
         }
-        return Optional.of(new Reader(ctx, child(key), v, entries.get(key).getKeyNode()));
+        return Optional.of(new Reader(ctx, child(key), v, entries.get(key).getKeyNode(), s));
+    }
+
+    public List<Reader> list(String key) {
+        return list(key, required(key));
     }
 
     /** Elements of a sequence of mappings. */
     public List<Reader> list(String key, boolean required) {
+        Shape s = option(expect(key, Shape.Read.LIST, required), Shape.Read.LIST);
+        Shape item = s == null ? null : ((Shape.ListOf) s).item();
         List<Reader> out = new ArrayList<>();
-        for (Node n : seq(key, required)) out.add(new Reader(ctx, child(key) + "[" + (out.size() + 1) + "]", n));
+        for (Node n : seq(key, required)) out.add(new Reader(ctx, child(key) + "[" + (out.size() + 1) + "]", n, null, item));
         return out;
     }
 
+    public List<String> strList(String key) {
+        return strList(key, required(key));
+    }
+
     public List<String> strList(String key, boolean required) {
+        expect(key, Shape.Read.TEXTS, required);
         List<String> out = new ArrayList<>();
         for (Node n : seq(key, required)) {
             if (isNull(n)) {

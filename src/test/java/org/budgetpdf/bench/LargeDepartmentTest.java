@@ -4,16 +4,14 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.budgetpdf.Pipeline;
 import org.budgetpdf.render.RenderResult;
+import org.budgetpdf.testutil.GeneratedFile;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The benchmark's generated data file (issue 9): it is exactly what {@link LargeDepartment} writes, so the two never
@@ -26,17 +24,7 @@ class LargeDepartmentTest {
 
     @Test
     void theCommittedFileIsWhatTheGeneratorWrites() throws Exception {
-        // line endings aside (a Windows checkout may turn them into CRLF), byte for byte
-        List<String> committed = Files.readString(HOME.resolve(LargeDepartment.FILE), StandardCharsets.UTF_8).lines().toList();
-        List<String> generated = LargeDepartment.generate().lines().toList();
-        for (int i = 0; i < Math.max(committed.size(), generated.size()); i++) {
-            String c = i < committed.size() ? committed.get(i) : "（文件结束）";
-            String g = i < generated.size() ? generated.get(i) : "（文件结束）";
-            if (!c.equals(g)) {
-                fail(LargeDepartment.FILE + " line " + (i + 1) + " differs from the generator's output:\n  committed: " + c
-                        + "\n  generated: " + g + "\nRegenerate it with " + REGENERATE + " and commit both.");
-            }
-        }
+        GeneratedFile.assertCommitted(HOME.resolve(LargeDepartment.FILE), LargeDepartment.generate(), REGENERATE);
     }
 
     @Test

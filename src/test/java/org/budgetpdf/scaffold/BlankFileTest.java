@@ -29,13 +29,13 @@ import static org.junit.jupiter.api.Assertions.*;
  * clean as it is, and once each field is filled as its comment shows (例：…) checks without errors or warnings and
  * builds a PDF that reads back with the example department's name.
  */
-class BlankFileTest {
+public class BlankFileTest {
     static final Path HOME = Path.of("").toAbsolutePath();
 
-    record Run(int code, String out, String err) {
+    public record Run(int code, String out, String err) {
     }
 
-    static Run run(String... args) {
+    public static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), HOME);
@@ -46,7 +46,7 @@ class BlankFileTest {
     private static final Pattern ITEM_WITH_EXAMPLE = Pattern.compile("^(\\s*-)\\s+#.*?例：(.*)$");
 
     /** What a clerk does: each empty field gets the value its comment gives as the example. */
-    static String fill(String blank) {
+    public static String fill(String blank) {
         StringBuilder sb = new StringBuilder();
         for (String line : blank.lines().toList()) {
             Matcher k = KEY_WITH_EXAMPLE.matcher(line);
@@ -60,14 +60,14 @@ class BlankFileTest {
     }
 
     /** Each layout (its blank.yaml added), and each kind without a layout. */
-    static List<String[]> variants() {
+    public static List<String[]> variants() {
         return List.of(new String[]{"henan-2025", "--版式", "henan-2025"}, new String[]{"henan-2021", "--版式=henan-2021"},
                 new String[]{"hebei-2021", "--layout", "hebei-2021"}, new String[]{"henan-final", "--版式", "henan-final"},
                 new String[]{"部门预算"}, new String[]{"部门决算", "--决算"});
     }
 
     /** `new` with a variant's options. */
-    static Run newFile(String[] variant, Path file) {
+    public static Run newFile(String[] variant, Path file) {
         List<String> args = new ArrayList<>(List.of("new"));
         args.addAll(List.of(variant).subList(1, variant.length));
         args.add(file.toString());
