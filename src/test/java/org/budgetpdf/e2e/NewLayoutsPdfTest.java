@@ -7,8 +7,22 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineNode;
+import org.budgetpdf.testutil.PdfWords;
+import org.budgetpdf.testutil.PdfWords.Word;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.budgetpdf.testutil.PdfText.squeeze;
 import static org.junit.jupiter.api.Assertions.*;
@@ -32,6 +46,45 @@ class NewLayoutsPdfTest {
         assertTrue(text.contains(squeeze(s)), () -> "missing: " + s);
     }
 
+    /** A bookmark as a reader's PDF viewer shows it: its title, the page it opens and the bookmarks under it. */
+    record Mark(String title, int page, List<Mark> children) {
+        static Mark outline(BuiltPdf out) throws IOException {
+            return new Mark("", 0, marks(out.doc, out.doc.getDocumentCatalog().getDocumentOutline()));
+        }
+
+        private static List<Mark> marks(PDDocument doc, PDOutlineNode node) throws IOException {
+            List<Mark> list = new ArrayList<>();
+            if (node == null) return list;
+            for (PDOutlineItem i : node.children()) {
+                PDPage page = i.findDestinationPage(doc);
+                list.add(new Mark(i.getTitle(), page == null ? 0 : doc.getPages().indexOf(page) + 1, marks(doc, i)));
+            }
+            return list;
+        }
+
+        /** The first bookmark at any depth whose title is {@code title}. */
+        Mark find(String title) {
+            for (Mark m : children) {
+                if (m.title.equals(title)) return m;
+                Mark deeper = m.find(title);
+                if (deeper != null) return deeper;
+            }
+            return null;
+        }
+
+        List<String> titles() {
+            return children.stream().map(Mark::title).toList();
+        }
+    }
+
+    /** The data file {@code relative} with {@code edit} applied, built through the real pipeline. */
+    static BuiltPdf edited(String relative, java.util.function.UnaryOperator<String> edit, Path dir) throws Exception {
+        Path f = dir.resolve(Path.of(relative).getFileName());
+        Files.writeString(f, edit.apply(Files.readString(BuiltPdf.HOME.resolve(relative), StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8);
+        return BuiltPdf.of(f);
+    }
+
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class Hongqi2021 {
@@ -49,16 +102,50 @@ class NewLayoutsPdfTest {
             out.close();
         }
 
+        static final List<String> TABLES = List.of("2021年部门收支总体情况表", "2021年部门收入总体情况表",
+                "2021年部门支出总体情况表", "2021年部门财政拨款收支总体情况表", "2021年一般公共预算支出情况表",
+                "2021年一般公共预算基本支出情况表", "2021年一般公共预算安排项目支出情况表",
+                "2021年一般公共预算“三公”经费支出情况表", "2021年政府性基金预算支出情况表", "2021年机关运行经费情况表",
+                "2021年政府采购及新增资产配置计划表", "2021年政府性基金预算表", "2021年国有资本经营收支预算表",
+                "2021年国有资产占有使用情况表", "2021年支出预算分类汇总表（按支出经济分类）",
+                "2021年部门（单位）整体绩效目标表", "2021年度部门预算项目绩效目标表");
+
         @Test
-        void fifteenTablesInTheSeedsOrder() {
+        void seventeenTablesInTheSeedsOrder() {
             int annex = out.find("附件：新乡市红旗区医疗保障局2021年部门预算表", 3);
             assertTrue(annex > 3);
-            assertInOrder(out, List.of("2021年部门收支总体情况表", "2021年部门收入总体情况表", "2021年部门支出总体情况表",
-                    "2021年部门财政拨款收支总体情况表", "2021年一般公共预算支出情况表", "2021年一般公共预算基本支出情况表",
-                    "2021年一般公共预算安排项目支出情况表", "2021年一般公共预算“三公”经费支出情况表",
-                    "2021年政府性基金预算支出情况表", "2021年机关运行经费情况表", "2021年政府采购及新增资产配置计划表",
-                    "2021年国有资产占有使用情况表", "2021年支出预算分类汇总表（按支出经济分类）",
-                    "2021年部门（单位）整体绩效目标表", "2021年度部门预算项目绩效目标表"), annex);
+            assertInOrder(out, TABLES, annex);
+        }
+
+        /** The 政府性基金 and 国有资本经营 tables the rules require even when empty, where seed 000 prints them. */
+        @Test
+        void theRequiredFundTablesArePrintedEmptyWithTheSeedsNote() throws IOException {
+            for (String title : List.of("2021年政府性基金预算表", "2021年国有资本经营收支预算表")) {
+                int page = out.find(title, 8);
+                int next = TABLES.indexOf(title) + 1;
+                String t = out.text(page, out.find(TABLES.get(next), page) - 1);
+                has(t, "填报单位：新乡市红旗区医疗保障局");
+                assertTrue(t.endsWith(squeeze("备注：此表为空表")), title + " ends with the seed's note: " + t);
+                // a department's own spending, not the government budget's rows the seed's template carried (000-15)
+                assertFalse(t.contains("海南") || t.contains("利润收入") || t.contains("股利") || t.contains("调出资金"), t);
+            }
+            String fund = out.text(out.find("2021年政府性基金预算表", 8), out.find("2021年国有资本经营收支预算表", 8) - 1);
+            has(fund, "科目编码 项目 预算数 支出总计 0.00");
+            String capital = out.text(out.find("2021年国有资本经营收支预算表", 8), out.find("2021年国有资产占有使用情况表", 8) - 1);
+            has(capital, "项目 收入预算数 项目 支出预算数 国有资本经营预算拨款收入 0.00");
+            has(capital, "本年收入合计 0.00 本年支出合计 0.00");   // as the seed prints them
+            has(capital, "收入总计 0.00 支出总计 0.00");
+            // the table of contents lists them in their place
+            String toc = out.squeezed.get(1) + out.squeezed.get(2);
+            assertTrue(toc.indexOf(squeeze("十二、2021年政府性基金预算表")) > toc.indexOf(squeeze("十一、2021年政府采购及新增资产配置计划表")), toc);
+            assertTrue(toc.indexOf(squeeze("十三、2021年国有资本经营收支预算表")) > toc.indexOf(squeeze("十二、2021年政府性基金预算表")), toc);
+            assertTrue(toc.contains(squeeze("十七、2021年度部门预算项目绩效目标表")), toc);
+            Mark annex = Mark.outline(out).find("附件：新乡市红旗区医疗保障局2021年部门预算表");
+            assertEquals(TABLES.size(), annex.children.size(), annex.toString());
+            for (int i = 0; i < TABLES.size(); i++) {
+                assertEquals((i + 1) + ". " + TABLES.get(i), annex.children.get(i).title);
+                assertEquals(out.find(TABLES.get(i), 8), annex.children.get(i).page, TABLES.get(i));
+            }
         }
 
         @Test
