@@ -339,7 +339,7 @@ public final class LayoutLoader {
             }
             String zeros = r.str("零值", false);
             if (!zeros.isEmpty() && !zeros.equals("显示")) {
-                ctx.diags().error("E-LAYOUT", r.posOf("零值"), "“零值”只能写“显示”", "写“零值: 显示”时全表的 0 印成 0.00；不写时只有合计行印 0.00。");
+                ctx.diags().error("E-LAYOUT", r.posOf("零值"), "“零值”只能写“显示”", "写“零值: 显示”时全表的 0 印成 0.00；不写时 0 留空，只有合计行印 0.00（这一列都空着、数据也没写 0 的除外）。");
             }
             String claim = r.str("合计", false);
             if (!claim.isEmpty() && !TableAudit.CLAIMS.containsKey(claim)) {

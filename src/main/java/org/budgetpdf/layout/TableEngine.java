@@ -208,11 +208,17 @@ public final class TableEngine {
             for (RowData row : sideRows.get(i)) row.attrs().put("行次", String.valueOf(lineNo++));
         }
 
-        List<TableView.Row> rows = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        List<List<Cell>> grid = new ArrayList<>();
+        // 合计 cells at 0 the file does not write (no amount, not even a 0, falls in them): blank unless their column
+        // prints something above or below, so a total never shows 0.00 under a column of blank cells
+        List<int[]> unsaid = new ArrayList<>();
+        boolean[] shown = new boolean[sides.stream().mapToInt(s -> leaves(s.columns()).size()).sum()];
         boolean empty = true;
         for (int k = 0; k < height; k++) {
             List<Cell> cells = new ArrayList<>();
             String kind = "plain";
+            int col = 0;
             for (int i = 0; i < sides.size(); i++) {
                 RowData row = sideRows.get(i).get(k);
                 row.attrs().put("序号", String.valueOf(k + 1));
@@ -220,10 +226,13 @@ public final class TableEngine {
                 if (i == 0) kind = side;
                 // sides of one row may differ (a 类 subtotal beside an item): each cell carries its side's kind
                 String mark = sides.size() > 1 && !side.equals("plain") && !side.equals("item") ? " " + side : "";
+                boolean total = row.style().equals("合计");
                 for (Column c : leaves(sides.get(i).columns())) {
+                    int at = col++;
                     if (!c.isAmount()) {
                         String show = c.show();
-                        cells.add(new Cell(row.attrs().getOrDefault(show, ""), (CODE_SHOWS.contains(show) ? "code" : "text") + mark, 1));
+                        String style = (CODE_SHOWS.contains(show) ? "code" : "text") + (show.equals("名称") ? indent(sideRows.get(i), k) : "");
+                        cells.add(new Cell(row.attrs().getOrDefault(show, ""), style + mark, 1));
                         continue;
                     }
                     if (row.filter() == null) {
@@ -233,16 +242,20 @@ public final class TableEngine {
                     Filter f = base.and(row.filter()).and(c.filter()).resolve(cat);
                     Money m = r.cube().sum(f);
                     if (!m.isZero()) empty = false;
-                    boolean showZero = given && (spec.zeros() || row.zeros() || row.style().equals("合计"));
+                    boolean asked = spec.zeros() || row.zeros();
+                    boolean showZero = given && (asked || total);
                     String text = !known(f) ? spec.missing() : m.isZero() && !showZero ? "" : m.table();
+                    if (!total && !text.isEmpty()) shown[at] = true;
+                    if (total && !asked && m.isZero() && text.equals(m.table()) && !r.cube().has(f)) unsaid.add(new int[]{k, at});
                     cells.add(new Cell(text, "num" + mark, 1));
                 }
             }
-            if (sides.size() > 1) kind = "plain";
-            rows.add(new TableView.Row(kind, cells));
+            kinds.add(sides.size() > 1 ? "plain" : kind);
+            grid.add(cells);
         }
         for (TableSpec.FooterRow f : spec.footer()) {
             List<Cell> cells = new ArrayList<>();
+            int col = 0;
             for (TableSpec.FooterCell c : f.cells()) {
                 if (c.filter() == null) {
                     cells.add(new Cell(fill(c.text(), vars), "text", c.span()));
@@ -250,16 +263,48 @@ public final class TableEngine {
                     Filter cf = base.and(c.filter()).resolve(cat);
                     Money m = r.cube().sum(cf);
                     if (!m.isZero()) empty = false;
-                    cells.add(new Cell(!known(cf) ? spec.missing() : given || !m.isZero() ? m.table() : "", "num", c.span()));
+                    String text = !known(cf) ? spec.missing() : given || !m.isZero() ? m.table() : "";
+                    boolean above = false;
+                    for (int at = col; at < Math.min(col + c.span(), shown.length); at++) above |= shown[at];
+                    // a footer total at 0 over columns of blank cells, which the file does not write: blank as well
+                    if (!spec.zeros() && m.isZero() && text.equals(m.table()) && !above && !r.cube().has(cf)) text = "";
+                    cells.add(new Cell(text, "num", c.span()));
                 }
+                col += c.span();
             }
-            rows.add(new TableView.Row("total", cells));
+            kinds.add("total");
+            grid.add(cells);
         }
+        for (int[] u : unsaid) {
+            if (shown[u[1]]) continue;
+            List<Cell> cells = grid.get(u[0]);
+            Cell c = cells.get(u[1]);
+            cells.set(u[1], new Cell("", c.style(), c.colspan()));
+        }
+        List<TableView.Row> rows = new ArrayList<>();
+        for (int k = 0; k < grid.size(); k++) rows.add(new TableView.Row(kinds.get(k), List.copyOf(grid.get(k))));
         List<String> meta = new ArrayList<>(spec.meta().stream().map(m -> fill(m, vars)).toList());
         while (meta.size() < 3) meta.add("");
         return new TableView(scope.isUnit() ? "u" + scope.code() + "-" + spec.id() : spec.id(), fill(spec.number(), vars),
                 fill(spec.title(), vars), List.copyOf(meta), spec.landscape(), spec.compact(), widths(spec.sides()),
                 header(spec, vars), List.copyOf(rows), empty, given, fill(spec.emptyNote(), vars), fill(spec.note(), vars));
+    }
+
+    /**
+     * The CSS class a row's name cell adds: {@code sub} for a 其中 row (indented under the row it is part of),
+     * {@code sub-next} for a row after a 其中 row that opens a list of parts at its level ("其中：公务用车购置费",
+     * "公务用车运行维护费", written with 级), aligned after the "其中：".
+     */
+    private static String indent(List<RowData> rows, int k) {
+        RowData row = rows.get(k);
+        if (row.label().strip().startsWith("其中")) return " sub";
+        if (row.role() != Role.DETAIL) return "";
+        for (int j = k - 1; j >= 0; j--) {
+            RowData p = rows.get(j);
+            if (p.depth() != row.depth() || p.role() != Role.DETAIL) return "";
+            if (p.label().strip().startsWith("其中")) return " sub-next";
+        }
+        return "";
     }
 
     /**

@@ -16,7 +16,8 @@ import java.util.Map;
  * @param footer    rows across all sides after the body (e.g. 人员经费合计 … 公用经费合计 …)
  * @param columnNos 栏次 row: "" none, "金额" numbers the amount columns, "全部" every column after the first,
  *                  "数字" every column from 1 without the word 栏次
- * @param zeros     "0.00" everywhere when {@code true}; else blank except in 合计 rows
+ * @param zeros     "0.00" everywhere when {@code true}; else blank except in 合计 rows, and there too under a column
+ *                  of blank cells when the file writes no amount (not even a 0) for the cell
  * @param claim     the named figure the table's grand total is (合计: 一般公共预算), checked; "" when none
  * @param missing   what a cell prints when the file does not give the item it shows (缺项: "—"); "" prints blank
  */

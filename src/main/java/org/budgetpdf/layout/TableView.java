@@ -24,8 +24,9 @@ public record TableView(String id, String number, String title, List<String> met
     }
 
     /**
-     * {@code style}: num (amount), code (centred) or text, then — in tables of several sides, whose sides may differ
-     * in one row — the kind of the cell's own side (total, class …).
+     * {@code style}: num (amount), code (centred) or text; a name cell may add sub (a 其中 row, indented) or sub-next
+     * (a part listed after a 其中 row, aligned after its "其中："); then — in tables of several sides, whose sides may
+     * differ in one row — the kind of the cell's own side (total, class …).
      */
     public record Cell(String text, String style, int colspan) {
     }

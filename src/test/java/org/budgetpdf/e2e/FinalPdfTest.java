@@ -9,6 +9,8 @@ import org.budgetpdf.Pipeline;
 import org.budgetpdf.diag.Diagnostic;
 import org.budgetpdf.testutil.BuiltPdf;
 import org.budgetpdf.testutil.PdfText;
+import org.budgetpdf.testutil.PdfWords;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,7 +72,7 @@ class FinalPdfTest {
     void coverAndParts() {
         assertTrue(out.squeezed.get(0).contains("焦作市中站区医疗保障局2021年度部门决算"), out.squeezed.get(0));
         for (String h : List.of("第一部分焦作市中站区医疗保障局概况", "第二部分2021年度部门决算表", "第三部分2021年度部门决算情况说明",
-                "部门整体绩效自评表", "第四部分名词解释")) {
+                "部门整体绩效自评表", "第四部分名词解释", "第五部分附件")) {
             assertTrue(find(h, 3) > 0, h);
         }
     }
@@ -91,7 +93,8 @@ class FinalPdfTest {
         assertTrue(tableText(1).contains(squeeze("年初结转和结余 29 24.16 年末结转和结余 60 0.00")));
         assertTrue(tableText(1).contains(squeeze("总计 31 801.14 总计 62 801.14")));
         assertTrue(tableText(1).contains("本套报表金额单位转换时可能存在尾数误差"));
-        assertTrue(tableText(2).contains(squeeze("合计 776.98 776.98 0.00 0.00 0.00 0.00 0.00")), tableText(2));
+        // 上级补助收入 … 其他收入: blank in every row, the 合计 row too (the file writes none of them)
+        assertTrue(tableText(2).contains(squeeze("合计 776.98 776.98 208 社会保障和就业支出")), tableText(2));
         assertTrue(tableText(3).contains(squeeze("合计 801.14 139.45 661.69")), tableText(3));
         assertTrue(tableText(4).contains(squeeze("本年收入合计 27 776.98 本年支出合计 59 799.82 799.82")), tableText(4));
         assertTrue(tableText(4).contains(squeeze("总计 32 799.82 总计 64 799.82 799.82")));
@@ -183,6 +186,58 @@ class FinalPdfTest {
         assertTrue(t.contains("总分") && t.contains("100"));
     }
 
+    /** 第五部分 附件 as the seed prints it: “无”, because the file says so (附加: {附件: 无}). */
+    @Test
+    void theAnnexPartSaysWhatTheFileSays(@TempDir Path dir) throws Exception {
+        int annex = find("第五部分附件", find("第四部分名词解释", 3) + 1);
+        assertTrue(annex > 0);
+        assertEquals(pageFooter(annex) + squeeze("第五部分　附件 无"), out.squeezed.get(annex - 1));
+        // without 附件 in the file nothing is said about attachments; with names, the names are printed
+        String yaml = Files.readString(DATA);
+        assertTrue(yaml.contains("\n附加:\n  附件: 无\n"));
+        for (var c : List.of(new String[]{"\n", ""}, new String[]{"\n附加:\n  附件: [关于医保基金监管的专项报告, 绩效自评报告]\n", "关于医保基金监管的专项报告绩效自评报告"})) {
+            Path f = dir.resolve("annex.yaml");
+            Files.writeString(f, yaml.replace("\n附加:\n  附件: 无\n", c[0]));
+            try (BuiltPdf b = BuiltPdf.of(f)) {
+                int p = b.find("第五部分附件", b.find("第四部分名词解释", 3) + 1);
+                if (c[1].isEmpty()) {
+                    assertEquals(0, p, "no 附件 part when the file does not give one");
+                    assertFalse(b.squeezed.get(1).contains("第五部分"), "nor in the contents");
+                } else {
+                    assertEquals(pageFooter(p) + squeeze("第五部分　附件") + c[1], b.squeezed.get(p - 1));
+                    assertTrue(b.squeezed.get(1).contains("第五部分附件"), b.squeezed.get(1));
+                }
+            }
+        }
+    }
+
+    static String pageFooter(int page) {
+        return "—" + page + "—";
+    }
+
+    /** In the 自评表 the short values (指标值, 实际完成值) are centred in their columns, like 分值 and 得分 beside them. */
+    @Test
+    void selfEvaluationValuesAreCentred() {
+        int first = find("部门整体绩效自评表（2021年度）", 3);
+        List<String> columns = List.of("指标值", "实际完成值", "分值", "得分");
+        int checked = 0;
+        for (int page = first; page < find("第四部分名词解释", first); page++) {
+            List<PdfWords.Word> words = PdfWords.page(out.doc, page);
+            for (PdfWords.Word w : words) {
+                if (w.sans()) continue;
+                // the column a cell is in: the nearest header cell above it that it overlaps
+                PdfWords.Word head = null;
+                for (PdfWords.Word h : words) {
+                    if (h.sans() && h.y() < w.y() && h.x0() < w.x1() && w.x0() < h.x1() && (head == null || h.y() > head.y())) head = h;
+                }
+                if (head == null || !columns.contains(head.text())) continue;
+                assertEquals(head.centre(), w.centre(), 1.5, head.text() + " cell “" + w.text() + "” on page " + page);
+                checked++;
+            }
+        }
+        assertTrue(checked > 40, "cells checked: " + checked);
+    }
+
     @Test
     void tocPageNumbersAreTheRealPages() {
         int tocPage = 2;
@@ -193,8 +248,8 @@ class FinalPdfTest {
             String title = squeeze(m.group(1)).replaceAll("[.．·…]+$", "");
             if (!title.isEmpty() && !title.equals("目录")) entries.put(title, Integer.parseInt(m.group(2)));
         }
-        // 4 parts, 3 sections of part 1, 公开01–09, the thirteen 说明 sections, the 自评表
-        assertEquals(30, entries.size(), "TOC entries: " + entries.keySet());
+        // 5 parts, 3 sections of part 1, 公开01–09, the thirteen 说明 sections, the 自评表
+        assertEquals(31, entries.size(), "TOC entries: " + entries.keySet());
         for (var e : entries.entrySet()) assertEquals(find(e.getKey(), tocPage + 1), e.getValue(), "TOC “" + e.getKey() + "”");
         long targets = Pattern.compile("href=\"#([^\"]+)\"").matcher(out.built.xhtml()).results().map(x -> x.group(1))
                 .distinct().count();

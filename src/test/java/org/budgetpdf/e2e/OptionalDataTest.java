@@ -143,7 +143,8 @@ class OptionalDataTest {
         assertTrue(text.contains(squeeze("政府性基金预算财政拨款收入5.00万元，支出5.00万元")), "§八 states the figures");
         TableView t08 = TestDocs.check(yaml).table("公开08");
         assertFalse(t08.empty());
-        assertEquals(List.of("合计", "0.00", "5.00", "5.00", "0.00", "5.00", "0.00"),
+        // 年初、年末结转 of 政府性基金 are not written: blank in the 合计 row as in the rows under it
+        assertEquals(List.of("合计", "5.00", "5.00", "5.00"),
                 t08.rows().get(0).cells().stream().map(TableView.Cell::text).filter(x -> !x.isEmpty()).toList());
     }
 }

@@ -31,9 +31,18 @@ public final class BuiltPdf implements AutoCloseable {
 
     /** Checks (must be clean: warnings allowed) and renders {@code relative} (e.g. "data/x.yaml"). */
     public static BuiltPdf of(String relative) throws Exception {
+        return of(HOME.resolve(relative), relative);
+    }
+
+    /** As {@link #of(String)} for a file anywhere (a test's edited copy of a data file). */
+    public static BuiltPdf of(Path file) throws Exception {
+        return of(file, file.getFileName().toString());
+    }
+
+    private static BuiltPdf of(Path file, String name) throws Exception {
         Pipeline p = new Pipeline(HOME);
-        Pipeline.Checked c = p.check(HOME.resolve(relative), relative);
-        assertTrue(c.ok(), () -> relative + " must check clean: " + c.diags().sorted());
+        Pipeline.Checked c = p.check(file, name);
+        assertTrue(c.ok(), () -> name + " must check clean: " + c.diags().sorted());
         return new BuiltPdf(p.render(c));
     }
 
