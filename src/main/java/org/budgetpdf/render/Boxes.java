@@ -26,10 +26,14 @@ final class Boxes {
 
     /** 0-based page holding the absolute y. */
     int pageOf(int y) {
-        for (int i = 0; i < pages.size(); i++) {
-            if (y < pages.get(i).getBottom()) return i;
+        int lo = 0;
+        int hi = pages.size() - 1;
+        while (lo < hi) { // the first page whose bottom is below y; pages are in order
+            int mid = (lo + hi) >>> 1;
+            if (y < pages.get(mid).getBottom()) hi = mid;
+            else lo = mid + 1;
         }
-        return pages.size() - 1;
+        return lo;
     }
 
     /** Where a block's content starts: its first line, since its top margin can sit on the previous page. */

@@ -20,7 +20,9 @@ import java.util.List;
  *       (“满意度指/标” becomes “满意度/指标”);</li>
  *   <li>a name given to keep whole (the department's, its units') is not broken, unless it is longer than a line.</li>
  * </ul>
- * The same rules measure text before layout ({@link TableFitter}), so what the fitter expects is what is printed.
+ * The same rules measure text before layout ({@link TableFitter}), so what the fitter expects is what is printed. Flying
+ * Saucer asks again for the rest of a text after each line it sets, so a rule may look at a text's end, not its start
+ * or length: that a word of three characters is not broken ("合计", "决算数") is the fitter's, by the widths it gives.
  */
 final class ChineseLineBreaking implements LineBreakingStrategy {
     private static final String NO_START = "，。、；：！？）》」』】〕〉〗”’％%…·—‐‑–-ー々〻,.;:!?)]}、";
@@ -73,6 +75,11 @@ final class ChineseLineBreaking implements LineBreakingStrategy {
             if (a == '—' && b == '—' || a == '…' && b == '…') continue;
             ok.set(p);
         }
+        // a short bracketed phrase stays with what precedes it: "部门（单位）/代码", not "部门（单/位）代码"
+        for (int open = indexOfAny(text, NO_END, 0); open >= 0; open = indexOfAny(text, NO_END, open + 1)) {
+            int close = indexOfAny(text, NO_START, open + 1);
+            if (close > open && close - open <= 5) ok.clear(open + 1, close + 1);
+        }
         // the last two characters (and the closing punctuation after them) stay together
         int end = n;
         while (end > 0 && NO_START.indexOf(text.charAt(end - 1)) >= 0) end--;
@@ -82,11 +89,32 @@ final class ChineseLineBreaking implements LineBreakingStrategy {
             tail--;
             if (!Character.isWhitespace(text.charAt(tail)) && !Character.isLowSurrogate(text.charAt(tail))) letters++;
         }
-        if (letters == 2 && text.codePointCount(0, n) >= 4) ok.clear(tail + 1, n);
+        if (letters == 2) ok.clear(tail + 1, n);
         for (String name : keep) {
             for (int i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) ok.clear(i + 1, i + name.length());
         }
         return ok;
+    }
+
+    private static int indexOfAny(String s, String chars, int from) {
+        for (int i = from; i < s.length(); i++) if (chars.indexOf(s.charAt(i)) >= 0) return i;
+        return -1;
+    }
+
+    /**
+     * Whether a line holds one character (closing punctuation aside) after a line of two or more: what a reader sees as
+     * a character left alone ("满意度指/标").
+     */
+    static boolean orphan(List<String> lines) {
+        for (int i = 1; i < lines.size(); i++) {
+            String t = lines.get(i).strip();
+            int end = t.length();
+            while (end > 0 && NO_START.indexOf(t.charAt(end - 1)) >= 0) end--;
+            if (t.codePointCount(0, end) == 1 && lines.get(i - 1).strip().codePointCount(0, lines.get(i - 1).strip().length()) >= 2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A character set one per em: ideographs, kana, full-width forms and CJK punctuation. */

@@ -13,12 +13,16 @@ import org.w3c.dom.Document;
 import org.xhtmlrenderer.pdf.DefaultPDFCreationListener;
 import org.xhtmlrenderer.pdf.ITextFSFont;
 import org.xhtmlrenderer.pdf.ITextFontResolver;
+import org.xhtmlrenderer.pdf.ITextFontContext;
 import org.xhtmlrenderer.pdf.ITextRenderer;
 import org.xhtmlrenderer.css.value.FontSpecification;
 import org.xhtmlrenderer.layout.SharedContext;
 import org.xhtmlrenderer.render.Box;
 import org.xhtmlrenderer.render.FSFont;
 import org.xhtmlrenderer.render.JustificationInfo;
+import org.xhtmlrenderer.render.RenderingContext;
+import org.xhtmlrenderer.render.InlineLayoutBox;
+import org.xhtmlrenderer.render.InlineText;
 import org.xhtmlrenderer.render.LineBox;
 import org.xhtmlrenderer.render.PageBox;
 import org.xml.sax.ErrorHandler;
@@ -84,7 +88,7 @@ public final class PdfRenderer {
         this(fonts, dropClippedText, true);
     }
 
-    /** {@code refit = false} keeps the first layout as it is, so tests can see what {@link LayoutLint} finds in it. */
+    /** {@code refit = false} keeps the first layout as it is (no table fitting, no Refit), so tests can see what {@link LayoutLint} finds in it. */
     PdfRenderer(FontSet fonts, boolean dropClippedText, boolean refit) {
         this(fonts, dropClippedText, refit, true);
     }
@@ -112,12 +116,12 @@ public final class PdfRenderer {
 
         List<Path> roots = roots(baseUri);
         CheckingFontResolver resolver = new CheckingFontResolver(fonts.faces().get(0).font());
-        ITextRenderer renderer = layout(doc, baseUri, meta, resolver, roots);
+        ITextRenderer renderer = layout(doc, baseUri, meta, resolver, roots, true);
         // What only layout shows (a cut rowspan, a stranded total, a figure wider than its column, a one-character
         // last line) is fixed in the document, which is then laid out again; see Refit.
         for (int round = 0; refit && round < MAX_REFIT_ROUNDS && refitted(renderer); round++) {
             resolver = new CheckingFontResolver(fonts.faces().get(0).font());
-            renderer = layout(doc, baseUri, meta, resolver, roots);
+            renderer = layout(doc, baseUri, meta, resolver, roots, false);
         }
 
         List<PageBox> pages = renderer.getRootBox().getLayer().getPages();
@@ -157,15 +161,38 @@ public final class PdfRenderer {
     /** Each round fixes what the last layout showed; three settle every document we have. */
     private static final int MAX_REFIT_ROUNDS = 8;
 
-    private ITextRenderer layout(Document doc, String baseUri, PdfMeta meta, CheckingFontResolver resolver, List<Path> roots) {
+    /**
+     * Lays the document out. The first time ({@code fit}), the tables are fitted to their pages before layout (see
+     * {@link TableFitter}); the rounds after only lay out again what {@link Refit} changed.
+     */
+    private ITextRenderer layout(Document doc, String baseUri, PdfMeta meta, CheckingFontResolver resolver, List<Path> roots,
+                                 boolean fit) {
         fonts.registerInto(resolver);
         PdfOutputDevice device = new PdfOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT, dropClippedText, mergeBorders);
         LayoutUserAgent agent = new LayoutUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, roots);
         ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
                 ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device, agent, resolver);
         renderer.setListener(new MetaListener(meta));
+        renderer.setDocument(doc, baseUri);
+        ChineseLineBreaking breaking = new ChineseLineBreaking(List.of(meta.author()));
+        renderer.getSharedContext().setLineBreakingStrategy(breaking);
+        if (fit && refit) {
+            Steps.time("表格排版", () -> {
+                TextMeasure measure = new TextMeasure(renderer.getSharedContext()
+                        .newLayoutContextInstance(new ITextFontContext()), breaking);
+                Runnable fresh = () -> {
+                    renderer.setDocument(doc, baseUri);
+                    renderer.getSharedContext().setLineBreakingStrategy(breaking);
+                };
+                TableFitter.fit(renderer, doc, measure, fresh);
+                Headings.balance(renderer.getSharedContext(), measure.ctx(), measure, doc);
+                Keeps.mark(renderer.getSharedContext(), measure.ctx(), measure, doc);
+                // the fitted document starts afresh: Flying Saucer's cached styles do not all follow what changed
+                fresh.run();
+                return null;
+            });
+        }
         Steps.time("排版", () -> {
-            renderer.setDocument(doc, baseUri);
             renderer.layout();
             return null;
         });
@@ -365,8 +392,69 @@ public final class PdfRenderer {
             font = (ITextFSFont) f;
         }
 
+        /** The full-share justification of the text being drawn, and how far right it moves; see {@link #drawText}. */
+        private JustificationInfo fullShare;
+        private float shift;
+
+        /**
+         * Justifies Chinese prose across the whole line. Flying Saucer 9.13–10.3 spreads only a fifth of a justified
+         * line's spare width between characters when the line has no spaces (LineBox.justify; fixed upstream in
+         * 10.5), so a line of Chinese ends short of the margin. Such a line is drawn with the whole spare width
+         * between its characters, each run moved right by what the characters before it on the line add.
+         */
+        @Override
+        public void drawText(RenderingContext c, InlineText text) {
+            InlineLayoutBox box = text.getParent();
+            JustificationInfo info = box.getStyle().isTextJustify() && box.getLineBox() != null
+                    ? box.getLineBox().getJustificationInfo() : null;
+            if (info == null || info.spaceAdjust() != 0 || info.nonSpaceAdjust() <= 0) {
+                super.drawText(c, text);
+                return;
+            }
+            float full = info.nonSpaceAdjust() / JUSTIFY_NON_SPACE_SHARE;
+            int before = nonSpacesBefore(box.getLineBox(), text);
+            fullShare = new JustificationInfo(full, 0);
+            shift = (full - info.nonSpaceAdjust()) * before;
+            try {
+                super.drawText(c, text);
+            } finally {
+                fullShare = null;
+                shift = 0;
+            }
+        }
+
+        /** Flying Saucer's share of a line's spare width given to the gaps between characters (LineBox). */
+        private static final float JUSTIFY_NON_SPACE_SHARE = 0.20f;
+
+        /** Characters other than spaces on the line before {@code target}, counted as Flying Saucer counts them. */
+        private static int nonSpacesBefore(LineBox line, InlineText target) {
+            int[] count = {0};
+            for (int i = 0; i < line.getChildCount(); i++) {
+                if (line.getChild(i) instanceof InlineLayoutBox b && countUntil(b, target, count)) break;
+            }
+            return count[0];
+        }
+
+        private static boolean countUntil(InlineLayoutBox box, InlineText target, int[] count) {
+            for (Object o : box.getInlineChildren()) {
+                if (o == target) return true;
+                if (o instanceof InlineText t) {
+                    org.xhtmlrenderer.render.CharCounts cc = new org.xhtmlrenderer.render.CharCounts();
+                    t.countJustifiableChars(cc);
+                    count[0] += cc.getNonSpaceCount();
+                } else if (o instanceof InlineLayoutBox b && countUntil(b, target, count)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         @Override
         public void drawString(String s, float x, float y, JustificationInfo info) {
+            if (fullShare != null && info != null) {
+                info = fullShare;
+                x += shift;
+            }
             if (dropClippedText && font != null && outsideClip(s, x, y)) {
                 return;
             }

@@ -17,47 +17,49 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What only layout can see, fixed in the document before it is laid out again, for any table of any
- * template (the templates need not know where pages end or how wide a figure prints):
+ * What only layout can see, fixed in the document before it is laid out again, for any table of any template. The
+ * table fitter ({@link TableFitter}) decides before layout what it can: widths, orientation, tightening and page
+ * breaks of the tables that start a page. What remains depends on where text falls on pages:
  * <ul>
- * <li>a cell spanning rows that a page break cuts is split in two and its label repeated on the new
- *     page, instead of the continued rows hanging under a blank 一级/二级 column;</li>
- * <li>a table whose last page would carry fewer than {@link LayoutLint#MIN_CONTINUATION_ROWS} body
- *     rows breaks earlier, so that its total never stands alone;</li>
- * <li>a column whose widest figure does not fit is set in a smaller size (the whole column, so its
- *     figures stay alike); text far too wide for its cell may wrap instead;</li>
- * <li>a heading or header cell that would leave one or two characters on its last line is broken
- *     into lines of even length.</li>
+ * <li>a cell spanning rows that a page break cuts is split in two and its label repeated on the new page, instead of
+ *     the continued rows hanging under a blank 一级/二级 column;</li>
+ * <li>a table continued onto a page that it leaves nearly empty breaks earlier, so that its last page holds at least
+ *     {@link TableFitter#MIN_LAST_PAGE} of a page;</li>
+ * <li>a paragraph continued for a few lines onto a page that the next part leaves nearly empty takes its section's
+ *     heading with it to that page;</li>
+ * <li>a heading, a table's title or a label ("机构设置：") left at the foot of a page goes to the next, with what it
+ *     titles;</li>
+ * <li>a table whose text still overflows a cell is set half a point smaller, the whole table (never below
+ *     {@link TableFitter#MIN_FONT_PT}).</li>
  * </ul>
  */
 final class Refit {
-    /** A column is not set smaller than this share of its size; text that needs more wraps. */
-    private static final int MIN_PERCENT = 65;
-
     private final Boxes boxes;
     private final LayoutContext ctx;
+    private final float dotsPerPoint;
     private boolean changed;
 
     private Refit(ITextRenderer renderer) {
         this.boxes = new Boxes(renderer.getRootBox().getLayer().getPages());
         this.ctx = renderer.getSharedContext().newLayoutContextInstance(new ITextFontContext());
+        this.dotsPerPoint = renderer.getDotsPerPoint();
     }
 
     /** Adjusts the document laid out by {@code renderer}; true when it changed and must be laid out again. */
     static boolean adjust(ITextRenderer renderer) {
         Refit r = new Refit(renderer);
         r.walk(renderer.getRootBox());
+        // where pages end depends on the tables above: settle those first
+        if (!r.changed) r.pages(new PageFlow(renderer.getRootBox().getLayer().getPages(), r.boxes, r.ctx, renderer.getRootBox()));
         return r.changed;
     }
 
     private void walk(Box box) {
         if (box instanceof TableBox t) {
             List<TableRowBox> rows = Boxes.bodyRows(t);
-            if (!rows.isEmpty() && !splitSpans(rows)) keepTail(t, rows);
-            fitColumns(t);
+            if (!rows.isEmpty()) splitSpans(rows);
+            shrinkOverflowing(t);
         }
-        Element e = box.getElement();
-        if (e != null && !(box instanceof LineBox) && LayoutLint.HEADINGS.contains(e.getNodeName())) balance(box, e);
         for (int i = 0; i < box.getChildCount(); i++) walk(box.getChild(i));
     }
 
@@ -105,86 +107,78 @@ final class Refit {
         row.getElement().insertBefore(cell, before);
     }
 
-    /** Moves the last rows of a table onto its last page together when that page would hold too few. */
-    private void keepTail(TableBox table, List<TableRowBox> rows) {
-        int n = rows.size();
-        int min = LayoutLint.MIN_CONTINUATION_ROWS;
-        int lastPage = boxes.pageOf(rows.get(n - 1).getAbsY());
-        if (boxes.pageOf(rows.get(0).getAbsY()) == lastPage) return;
-        int onLast = 0;
-        int height = 0;
-        while (onLast < n && boxes.pageOf(rows.get(n - 1 - onLast).getAbsY()) == lastPage) {
-            height += rows.get(n - 1 - onLast).getHeight();
-            onLast++;
-        }
-        if (!LayoutLint.shortFragment(onLast, height, boxes.page(lastPage).getContentHeight(ctx))) return;
-        if (n - min >= 1) {
-            addStyle(rows.get(n - min).getElement(), "page-break-before: always");
-        } else {
-            addStyle(table.getElement(), "page-break-inside: avoid"); // too small to split at all
+    // ---- pages --------------------------------------------------------------------------------
+
+    /** Near-empty continuations and stranded titles, read as a reader sees the pages. */
+    private void pages(PageFlow flow) {
+        for (Element title : flow.strandedTitles()) addStyle(title, "page-break-before: always");
+        if (changed) return;
+        for (int page = 1; page < flow.pages.size(); page++) {
+            if (!flow.nearEmptyContinuation(page)) continue;
+            int first = flow.first(page);
+            PageFlow.Mark m = flow.marks.get(first);
+            if (m.row()) {
+                tableTail(flow, first);
+            } else {
+                // the paragraph's section heading goes to the new page, when that leaves the page before half full
+                int start = flow.firstOf(m.block());
+                Element title = start < 0 ? null : flow.titleBefore(start);
+                if (title != null && flow.topShare(flow.firstOf(title)) >= 0.5) addStyle(title, "page-break-before: always");
+            }
         }
     }
 
-    // ---- widths --------------------------------------------------------------------------------
+    /** Breaks a table earlier, at a row no cell spans across, so that its continuation holds enough of the page. */
+    private void tableTail(PageFlow flow, int first) {
+        PageFlow.Mark m = flow.marks.get(first);
+        int page = m.page();
+        int contentH = boxes.page(page).getContentHeight(ctx);
+        int fill = 0;
+        for (int i = first; i < flow.marks.size() && flow.marks.get(i).page() == page; i++) fill = flow.marks.get(i).bottom() - m.top();
+        int k = first;
+        while (k - 1 >= 0 && flow.marks.get(k - 1).row() && flow.marks.get(k - 1).block() == m.block()
+                && flow.marks.get(k - 1).page() == page - 1 && fill < TableFitter.MIN_LAST_PAGE * contentH) {
+            k--;
+            fill += flow.marks.get(k).bottom() - flow.marks.get(k).top();
+        }
+        // never the whole page before, and at a row that no cell spans into
+        while (k < first && (k == 0 || flow.marks.get(k - 1).page() < page - 1 || spannedInto((TableRowBox) flow.marks.get(k).box()))) k++;
+        if (k < first) addStyle(flow.marks.get(k).box().getElement(), "page-break-before: always");
+    }
 
-    /** Sets each column whose text overflows its cells in a size at which its widest text fits. */
-    private void fitColumns(TableBox table) {
-        Map<Integer, Integer> percent = new LinkedHashMap<>();
+    /** Whether a cell of an earlier row spans into this row. */
+    private static boolean spannedInto(TableRowBox row) {
+        Box section = row.getParent();
+        int index = -1;
+        for (int i = 0; i < section.getChildCount(); i++) if (section.getChild(i) == row) index = i;
+        for (int i = 0; i < index; i++) {
+            if (!(section.getChild(i) instanceof TableRowBox before)) continue;
+            for (int c = 0; c < before.getChildCount(); c++) {
+                if (before.getChild(c) instanceof TableCellBox cell && i + cell.getStyle().getRowSpan() > index) return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- text too wide ---------------------------------------------------------------------------
+
+    /** A table whose text overflows a cell is set half a point smaller, the whole table, down to the smallest size. */
+    private void shrinkOverflowing(TableBox table) {
         for (TableRowBox row : Boxes.bodyRows(table)) {
             for (int c = 0; c < row.getChildCount(); c++) {
                 if (!(row.getChild(c) instanceof TableCellBox cell) || cell.getElement() == null) continue;
                 Rectangle content = cell.getContentAreaEdge(cell.getAbsX(), cell.getAbsY(), ctx);
-                int widest = 0;
-                for (LineBox line : Boxes.lines(cell)) widest = Math.max(widest, width(line));
-                if (widest <= content.width) continue;
-                int p = (int) Math.floor(100.0 * content.width / widest / 5) * 5;
-                if (p >= MIN_PERCENT && cell.getStyle().getColSpan() == 1) {
-                    percent.merge(cell.getCol(), p, Math::min);
-                } else {
-                    addStyle(cell.getElement(), "white-space: normal; word-wrap: break-word");
+                for (LineBox line : Boxes.lines(cell)) {
+                    Boxes.Extent x = Boxes.extent(line);
+                    if (x == null || x.width() <= content.width) continue;
+                    float pt = table.getStyle().getFont(ctx).size / dotsPerPoint;
+                    float next = (float) (Math.floor(pt * 2 - 0.01) / 2);
+                    if (next < TableFitter.MIN_FONT_PT) return;
+                    addStyle(table.getElement(), String.format(java.util.Locale.ROOT, "font-size: %.1fpt", next));
+                    return;
                 }
             }
         }
-        if (percent.isEmpty()) return;
-        for (TableRowBox row : Boxes.bodyRows(table)) {
-            for (int c = 0; c < row.getChildCount(); c++) {
-                if (row.getChild(c) instanceof TableCellBox cell && cell.getElement() != null
-                        && cell.getStyle().getColSpan() == 1 && percent.containsKey(cell.getCol())) {
-                    addStyle(cell.getElement(), "font-size: " + percent.get(cell.getCol()) + "%");
-                }
-            }
-        }
-    }
-
-    private static int width(LineBox line) {
-        Boxes.Extent x = Boxes.extent(line);
-        return x == null ? 0 : x.width();
-    }
-
-    // ---- short last lines ----------------------------------------------------------------------
-
-    /** Rewrites a text-only heading or header cell as the same number of lines, of even length. */
-    private void balance(Box box, Element e) {
-        List<LineBox> lines = Boxes.lines(box);
-        if (!LayoutLint.shortLastLine(lines)) return;
-        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n.getNodeType() != Node.TEXT_NODE) return; // markup inside: leave it as it is
-        }
-        String text = e.getTextContent().strip();
-        int n = text.codePointCount(0, text.length());
-        int k = lines.size();
-        while (e.getFirstChild() != null) e.removeChild(e.getFirstChild());
-        // k lines as even as possible: the first n % k hold one character more
-        int at = 0;
-        for (int i = 0; i < k && at < n; i++) {
-            int len = n / k + (i < n % k ? 1 : 0);
-            int from = text.offsetByCodePoints(0, at);
-            int to = text.offsetByCodePoints(0, at + len);
-            if (i > 0) e.appendChild(e.getOwnerDocument().createElementNS(e.getNamespaceURI(), "br"));
-            e.appendChild(e.getOwnerDocument().createTextNode(text.substring(from, to)));
-            at += len;
-        }
-        changed = true;
     }
 
     private void addStyle(Element e, String css) {
