@@ -20,7 +20,9 @@ import java.util.Map;
  *   <li>a title (heading, a table's number, title or caption, a label ending in a colon) stays with what follows it
  *       ({@code page-break-after: avoid});</li>
  *   <li>the last section of a part (its heading and what follows it up to the part's end), when it is short, is not
- *       broken: a few lines carried over would leave the part's last page nearly empty.</li>
+ *       broken: a few lines carried over would leave the part's last page nearly empty;</li>
+ *   <li>a table's header rows written in its body (rows of th cells only, before any other) become its thead, which
+ *       layout repeats on every page the table continues on.</li>
  * </ul>
  * What still goes wrong is fixed by {@link Refit} after layout.
  */
@@ -36,6 +38,7 @@ final class Keeps {
         int width = Layer.createPageBox(ctx, "right").getContentWidth(ctx);
         int height = Layer.createPageBox(ctx, "right").getContentHeight(ctx);
         titles(doc.getDocumentElement());
+        headers(doc.getDocumentElement());
         List<Element> flow = new ArrayList<>();
         flowBlocks(doc.getDocumentElement(), flow);
         // parts: runs of blocks between forced page breaks; tables pages are their own
@@ -54,6 +57,55 @@ final class Keeps {
             return;
         }
         for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) if (n instanceof Element c) titles(c);
+    }
+
+    private static void headers(Element e) {
+        if (e.getLocalName().equals("table")) {
+            header(e);
+            return;
+        }
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) if (n instanceof Element c) headers(c);
+    }
+
+    /** Moves the leading rows of th cells of a table without a thead into one. */
+    private static void header(Element table) {
+        Element body = null;
+        for (Node n = table.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (!(n instanceof Element c)) continue;
+            if (c.getLocalName().equals("thead")) return;
+            if (c.getLocalName().equals("tbody") || c.getLocalName().equals("tr")) {
+                body = c.getLocalName().equals("tr") ? table : c;
+                break;
+            }
+        }
+        if (body == null) return;
+        List<Element> heads = new ArrayList<>();
+        for (Node n = body.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (!(n instanceof Element row)) continue;
+            if (!row.getLocalName().equals("tr") || !allHeaderCells(row)) break;
+            heads.add(row);
+        }
+        if (heads.isEmpty() || heads.size() == rowCount(body)) return;
+        Element thead = table.getOwnerDocument().createElementNS(table.getNamespaceURI(), "thead");
+        Node at = body == table ? heads.get(0) : body;
+        table.insertBefore(thead, at);
+        for (Element row : heads) thead.appendChild(row);
+    }
+
+    private static boolean allHeaderCells(Element row) {
+        boolean any = false;
+        for (Node n = row.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (!(n instanceof Element c)) continue;
+            if (!c.getLocalName().equals("th")) return false;
+            any = true;
+        }
+        return any;
+    }
+
+    private static int rowCount(Element body) {
+        int n = 0;
+        for (Node c = body.getFirstChild(); c != null; c = c.getNextSibling()) if (c instanceof Element e && e.getLocalName().equals("tr")) n++;
+        return n;
     }
 
     /** The blocks of the body in order, descending into containers of blocks (a part's div, a section's div). */
@@ -105,11 +157,15 @@ final class Keeps {
     private static void lastSection(List<Element> part, SharedContext sc, LayoutContext ctx, TextMeasure m, int width, int height) {
         int from = -1;
         int total = 0;
+        int marginAbove = 0; // the top margin of the block below, collapsing with the bottom margin of this one
         for (int i = part.size() - 1; i >= 0; i--) {
             Element e = part.get(i);
             if (e.getLocalName().equals("table") && TableFitter.hasClass(e, "grid")) break; // tables are the fitter's
-            total += height(e, sc, ctx, m, width);
-            if (total > SHORT_SECTION * height) break;
+            CalculatedStyle st = sc.getStyle(e);
+            RectPropertySet margin = st.getMarginRect(width, ctx);
+            total += height(e, st, ctx, m, width) + Math.max((int) margin.bottom(), marginAbove);
+            marginAbove = (int) margin.top();
+            if (total + marginAbove > SHORT_SECTION * height) break;
             if (e.getLocalName().matches("h[1-6]")) from = i;
         }
         if (from < 0 || from == part.size() - 1) return;
@@ -123,13 +179,13 @@ final class Keeps {
         for (Element e : List.copyOf(section)) wrap.appendChild(e);
     }
 
-    /** A block's height at the page's width: its lines (the first shortened by its indent), padding and margins. */
-    private static int height(Element e, SharedContext sc, LayoutContext ctx, TextMeasure m, int width) {
-        CalculatedStyle st = sc.getStyle(e);
-        RectPropertySet margin = st.getMarginRect(width, ctx);
+    /** A block's height at the page's width without its margins: its lines (the first one indented) and padding. */
+    private static int height(Element e, CalculatedStyle st, LayoutContext ctx, TextMeasure m, int width) {
         String text = e.getTextContent().strip();
-        int lines = text.isEmpty() ? 0 : m.lines(st.getFSFont(ctx), text, width - m.hpad(st)) + 1; // +1: the indent
-        return (int) Math.ceil(margin.top() + margin.bottom() + lines * st.getLineHeight(ctx)) + m.vpad(st);
+        int indent = (int) Math.max(0, st.getFloatPropertyProportionalWidth(
+                org.xhtmlrenderer.css.constants.CSSName.TEXT_INDENT, width, ctx));
+        int lines = text.isEmpty() ? 0 : m.lines(st.getFSFont(ctx), text, width - m.hpad(st), indent);
+        return (int) Math.ceil(lines * st.getLineHeight(ctx)) + m.vpad(st);
     }
 
     private static void addStyle(Element e, String property, String value) {

@@ -5,6 +5,7 @@ import org.xhtmlrenderer.layout.LayoutContext;
 import org.xhtmlrenderer.newtable.TableBox;
 import org.xhtmlrenderer.newtable.TableCellBox;
 import org.xhtmlrenderer.newtable.TableRowBox;
+import org.xhtmlrenderer.newtable.TableSectionBox;
 import org.xhtmlrenderer.pdf.ITextFontContext;
 import org.xhtmlrenderer.pdf.ITextRenderer;
 import org.xhtmlrenderer.render.BlockBox;
@@ -16,26 +17,29 @@ import java.awt.Rectangle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Looks at the laid-out pages the way a careful reviewer does and lists what a department would be
- * embarrassed to publish: text drawn across a cell border or off the page, a table continued onto a
- * page for one or two rows, a rowspan group cut by a page break, a heading or header cell whose
- * last line holds one or two characters, and a page mostly blank although no part ends there.
- * Works on Flying Saucer's box tree after layout, before the PDF is written.
+ * Looks at the laid-out pages the way a careful reviewer does and lists what a department would be embarrassed to
+ * publish: text drawn across a cell border or off the page; a page that carries a few lines or rows continued from a
+ * full page (measured as issue 16 measures it on the PDF: its text ends above 35% of the page, the page before below
+ * 80%, and it opens with no title); a rowspan group cut by a page break; a character alone on a line after a longer
+ * one, in any block; a title left at the foot of a page; one row set in two font sizes; a table continued without its
+ * header; a page mostly blank although no part ends there. Works on Flying Saucer's box tree after layout, before the
+ * PDF is written.
  */
 public final class LayoutLint {
 
     public enum Check {
         CELL_OVERFLOW("文字超出单元格"),
         PAGE_OVERFLOW("内容超出版心"),
-        SHORT_CONTINUATION("表格续页行数过少"),
+        NEAR_EMPTY("续页几乎是空的"),
         SPLIT_GROUP("合并单元格被分页拆开"),
-        SHORT_LAST_LINE("标题或表头末行只有一两个字"),
+        SINGLE_CHARACTER("一个字单独成行"),
+        STRANDED_TITLE("标题留在页末"),
+        MIXED_SIZES("同一行字号不同"),
+        NO_HEADER("续页没有表头"),
         BLANK_PAGE("页面大半空白");
 
         public final String label;
@@ -65,12 +69,8 @@ public final class LayoutLint {
         }
     }
 
-    /** A continuation of a table holds at least this many body rows (or fills {@link #MIN_FILL} of the page). */
-    static final int MIN_CONTINUATION_ROWS = 3;
     /** A page that is not the end of a part is filled to at least this share of its height. */
     static final double MIN_FILL = 0.40;
-    /** Heading and header-cell elements whose last line must not be left with one or two characters. */
-    static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "th");
 
     private final List<PageBox> pages;
     private final Boxes boxes;
@@ -97,24 +97,9 @@ public final class LayoutLint {
         LayoutLint lint = new LayoutLint(renderer);
         lint.walk(renderer.getRootBox(), null);
         lint.blankPages();
+        lint.flow(new PageFlow(lint.pages, lint.boxes, lint.ctx, renderer.getRootBox()));
         lint.findings.sort((a, b) -> a.page() != b.page() ? Integer.compare(a.page(), b.page()) : a.check().compareTo(b.check()));
         return List.copyOf(lint.findings);
-    }
-
-    /**
-     * A wrapped heading whose last line holds one or two characters while the line before holds at
-     * least two more: an orphan. (Four characters set two and two in a narrow column are fine.)
-     */
-    static boolean shortLastLine(List<LineBox> lines) {
-        if (lines.size() < 2) return false;
-        int last = Boxes.chars(Boxes.text(lines.get(lines.size() - 1)));
-        int before = Boxes.chars(Boxes.text(lines.get(lines.size() - 2)));
-        return last > 0 && last <= 2 && before >= last + 2;
-    }
-
-    /** A table's part on a page that carries almost nothing: few rows, and not rows so tall that two fill the page. */
-    static boolean shortFragment(int rows, int height, int pageHeight) {
-        return rows < MIN_CONTINUATION_ROWS && height < MIN_FILL * pageHeight;
     }
 
     // ---- the walk ------------------------------------------------------------------------------
@@ -128,14 +113,7 @@ public final class LayoutLint {
         }
         if (box instanceof TableBox t) table(t);
         if (box instanceof TableCellBox c) cell = c;
-        Element e = box.getElement();
-        if (e != null && !(box instanceof LineBox) && HEADINGS.contains(e.getNodeName())) {
-            List<LineBox> lines = Boxes.lines(box);
-            if (shortLastLine(lines)) {
-                LineBox last = lines.get(lines.size() - 1);
-                add(Check.SHORT_LAST_LINE, boxes.pageOf(last.getAbsY()), "“" + e.getTextContent().strip() + "”末行只有“" + Boxes.text(last) + "”");
-            }
-        }
+        if (box instanceof BlockBox b && b.getChildrenContentType() == BlockBox.ContentType.INLINE) singleCharacter(b);
         if (box instanceof LineBox line) {
             line(line, cell);
             return;
@@ -171,21 +149,19 @@ public final class LayoutLint {
 
     private void table(TableBox table) {
         List<TableRowBox> rows = Boxes.bodyRows(table);
-        Map<Integer, Integer> rowsByPage = new TreeMap<>();
-        Map<Integer, Integer> heightByPage = new TreeMap<>();
+        Set<Integer> rowPages = new TreeSet<>();
         for (TableRowBox row : rows) {
             int page = boxes.pageOf(row.getAbsY());
             note(page, row.getAbsY() + row.getHeight());
-            rowsByPage.merge(page, 1, Integer::sum);
-            heightByPage.merge(page, row.getHeight(), Integer::sum);
+            rowPages.add(page);
+            sizes(table, row, page);
         }
-        if (rowsByPage.size() > 1) {
-            int first = rowsByPage.keySet().iterator().next();
-            rowsByPage.forEach((page, n) -> {
-                if (page != first && shortFragment(n, heightByPage.get(page), pages.get(page).getContentHeight(ctx))) {
-                    add(Check.SHORT_CONTINUATION, page, "“" + caption(table) + "”续页只有 " + n + " 行");
-                }
-            });
+        // a table continued on another page repeats its header: layout repeats a thead, not header rows in the body
+        if (rowPages.size() > 1 && !hasHead(table) && !rows.isEmpty() && headerRow(rows.get(0))) {
+            int first = rowPages.iterator().next();
+            for (int page : rowPages) {
+                if (page != first) add(Check.NO_HEADER, page, "“" + caption(table) + "”从上一页接续，表头没有重复");
+            }
         }
         // A cell spanning rows must end on the page where it starts.
         for (int r = 0; r < rows.size(); r++) {
@@ -201,6 +177,81 @@ public final class LayoutLint {
                 }
             }
         }
+    }
+
+    private static boolean hasHead(TableBox table) {
+        for (int i = 0; i < table.getChildCount(); i++) {
+            if (table.getChild(i) instanceof TableSectionBox s && Boxes.isHeader(s) && s.getChildCount() > 0) return true;
+        }
+        return false;
+    }
+
+    /** A row of header cells only (th). */
+    static boolean headerRow(TableRowBox row) {
+        if (row.getChildCount() == 0) return false;
+        for (int c = 0; c < row.getChildCount(); c++) {
+            if (!(row.getChild(c) instanceof TableCellBox cell) || cell.getElement() == null
+                    || !cell.getElement().getNodeName().equals("th")) return false;
+        }
+        return true;
+    }
+
+    /** One row, one font size: the size each cell with text is set in. */
+    private void sizes(TableBox table, TableRowBox row, int page) {
+        Set<Float> seen = new TreeSet<>();
+        for (int c = 0; c < row.getChildCount(); c++) {
+            if (!(row.getChild(c) instanceof TableCellBox cell)) continue;
+            for (LineBox line : Boxes.lines(cell)) {
+                for (int i = 0; i < line.getChildCount(); i++) {
+                    if (line.getChild(i) instanceof org.xhtmlrenderer.render.InlineLayoutBox ilb && !Boxes.text(line).isEmpty()) {
+                        seen.add(Math.round(ilb.getStyle().getFont(ctx).size / dotsPerPoint * 10) / 10f);
+                    }
+                }
+            }
+        }
+        if (seen.size() > 1) {
+            add(Check.MIXED_SIZES, page, "“" + caption(table) + "”中“" + text(row) + "”一行用了 "
+                    + String.join("、", seen.stream().map(f -> String.format(Locale.ROOT, "%.1fpt", f)).toList()));
+        }
+    }
+
+    /**
+     * A line that holds one character (closing punctuation aside) after a line of two or more, in a block of text: a
+     * word broken to leave its last character alone ("满意度指/标").
+     */
+    private void singleCharacter(BlockBox block) {
+        List<LineBox> lines = new ArrayList<>();
+        for (int i = 0; i < block.getChildCount(); i++) if (block.getChild(i) instanceof LineBox l) lines.add(l);
+        if (lines.size() < 2) return;
+        List<String> texts = lines.stream().map(Boxes::text).toList();
+        for (int i = 1; i < texts.size(); i++) {
+            if (ChineseLineBreaking.orphan(texts.subList(i - 1, i + 1))) {
+                add(Check.SINGLE_CHARACTER, boxes.pageOf(lines.get(i).getAbsY()), "“" + String.join("", texts) + "”的第 " + (i + 1)
+                        + " 行只有“" + texts.get(i) + "”");
+                return;
+            }
+        }
+    }
+
+    /** What a reader sees page by page: nearly empty continuations and titles left at the foot of a page. */
+    private void flow(PageFlow flow) {
+        for (int page = 1; page < pages.size(); page++) {
+            if (flow.nearEmptyContinuation(page)) {
+                PageFlow.Mark m = flow.marks.get(flow.first(page));
+                String what = m.row() ? "“" + caption((TableBox) tableOf(m.box())) + "”" : "上一页的文字";
+                add(Check.NEAR_EMPTY, page, what + "接续到这一页，文字止于页高的 " + Math.round(flow.bottomShare(page) * 100)
+                        + "%，上一页是满的");
+            }
+        }
+        for (Element title : flow.strandedTitles()) {
+            int i = flow.firstOf(title);
+            add(Check.STRANDED_TITLE, flow.marks.get(i).page(), "“" + title.getTextContent().strip() + "”在页末，它所标题的内容在下一页");
+        }
+    }
+
+    private static Box tableOf(Box b) {
+        while (b != null && !(b instanceof TableBox)) b = b.getParent();
+        return b;
     }
 
     /** The table's title: the nearest preceding element with class table-title, else its first words. */

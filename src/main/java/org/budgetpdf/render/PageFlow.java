@@ -109,16 +109,35 @@ final class PageFlow {
     boolean nearEmptyContinuation(int page) {
         if (page == 0) return false;
         int first = first(page);
-        if (first < 0 || marks.get(first).title()) return false;
-        return bottomShare(page) < 0.35 && bottomShare(page - 1) > 0.80 && continues(first);
+        if (first < 0 || marks.get(first).title() && !(endsPart(page) && continuesPart(page))) return false;
+        return bottomShare(page) < 0.35 && bottomShare(page - 1) > 0.80;
     }
 
-    /** Whether the mark continues what the page before ended with: the same paragraph, or the same table. */
-    boolean continues(int i) {
-        if (i == 0) return false;
-        Mark m = marks.get(i);
-        Mark prev = marks.get(i - 1);
-        return prev.page() < m.page() && prev.block() == m.block();
+    /**
+     * Whether a page is the last of its part (the next starts another, or there is none): a short last section alone
+     * on it, title and all, is as near-empty to a reader as a continuation.
+     */
+    private boolean endsPart(int page) {
+        if (page + 1 >= pages.size() || first(page + 1) < 0) return true;
+        return partOf(marks.get(first(page)).block()) != partOf(marks.get(first(page + 1)).block());
+    }
+
+    /** Whether a page goes on with the part of the page before it (no part starts at its top). */
+    private boolean continuesPart(int page) {
+        int first = first(page);
+        if (first <= 0) return false;
+        return partOf(marks.get(first - 1).block()) == partOf(marks.get(first).block());
+    }
+
+    /** The part an element belongs to: its nearest ancestor that starts a page, or the body. */
+    Element partOf(Element e) {
+        Element last = e;
+        for (Node n = e; n instanceof Element el; n = n.getParentNode()) {
+            last = el;
+            if (ctx.getSharedContext().getStyle(el).isForcePageBreakBefore()) return el;
+            if (el.getLocalName().equals("body")) return el;
+        }
+        return last;
     }
 
     /**

@@ -113,6 +113,8 @@ final class Refit {
     private void pages(PageFlow flow) {
         for (Element title : flow.strandedTitles()) addStyle(title, "page-break-before: always");
         if (changed) return;
+        shortSplits(flow);
+        if (changed) return;
         for (int page = 1; page < flow.pages.size(); page++) {
             if (!flow.nearEmptyContinuation(page)) continue;
             int first = flow.first(page);
@@ -120,12 +122,106 @@ final class Refit {
             if (m.row()) {
                 tableTail(flow, first);
             } else {
-                // the paragraph's section heading goes to the new page, when that leaves the page before half full
-                int start = flow.firstOf(m.block());
-                Element title = start < 0 ? null : flow.titleBefore(start);
-                if (title != null && flow.topShare(flow.firstOf(title)) >= 0.5) addStyle(title, "page-break-before: always");
+                textTail(flow, page);
             }
         }
+    }
+
+    /**
+     * A table that would fit on one page, split across two with a stub of at most {@value #STUB_ROWS} rows on one of
+     * them because it starts low on the first: it goes to the next page whole, with its title. One that starts in the upper half of its page is left to split (moving it would
+     * leave half a page blank); {@link #tableTail} then evens a short continuation.
+     */
+    private static final int STUB_ROWS = 3;
+
+    private void shortSplits(PageFlow flow) {
+        List<PageFlow.Mark> marks = flow.marks;
+        for (int i = 1; i < marks.size(); i++) {
+            PageFlow.Mark m = marks.get(i), prev = marks.get(i - 1);
+            if (!m.row() || !prev.row() || prev.block() != m.block() || prev.page() == m.page()) continue;
+            int start = i - 1;
+            while (start > 0 && marks.get(start - 1).row() && marks.get(start - 1).block() == m.block()) start--;
+            int end = i;
+            while (end + 1 < marks.size() && marks.get(end + 1).row() && marks.get(end + 1).block() == m.block()) end++;
+            if (marks.get(start).page() != prev.page() || marks.get(end).page() != m.page()) continue; // longer than two pages
+            if (i - start > STUB_ROWS && end - i + 1 > STUB_ROWS) continue; // split into two real parts: fine
+            // the table's title: a title within the few lines above its first row, on the same page
+            int top = start;
+            for (int k = start - 1; k >= 0 && start - k <= 3 && marks.get(k).page() == prev.page(); k--) {
+                if (marks.get(k).title()) {
+                    top = k;
+                    while (top > 0 && marks.get(top - 1).title() && marks.get(top - 1).page() == prev.page()) top--;
+                    break;
+                }
+            }
+            if (top == flow.first(prev.page()) || flow.topShare(top) < 0.5) continue;
+            int rows = 0;
+            for (int k = start; k <= end; k++) rows += marks.get(k).bottom() - marks.get(k).top();
+            int whole = rows + (marks.get(start).top() - marks.get(top).top());
+            if (whole > 0.95 * boxes.page(m.page()).getContentHeight(ctx)) continue;
+            Element move = top == start ? m.block() : marks.get(top).block();
+            addStyle(move, "page-break-before: always");
+            i = end;
+        }
+    }
+
+    /** A part may be set this much tighter (its line heights) to take back the few lines it spills. */
+    private static final double TIGHTEN_TEXT = 0.10;
+
+    /**
+     * A part whose last few lines spill onto a page of their own: set a little tighter when that takes them back,
+     * else broken earlier, at a paragraph (with its title, if one stands right above it), so that the last page holds
+     * at least {@link TableFitter#MIN_LAST_PAGE} of a page.
+     */
+    private void textTail(PageFlow flow, int page) {
+        int first = flow.first(page);
+        int contentH = boxes.page(page).getContentHeight(ctx);
+        int need = 0;
+        for (int i = first; i < flow.marks.size() && flow.marks.get(i).page() == page; i++) {
+            need = flow.marks.get(i).bottom() - flow.marks.get(first).top();
+        }
+        Element part = flow.partOf(flow.marks.get(first).block());
+        List<PageFlow.Mark> lines = new java.util.ArrayList<>();
+        int textH = 0;
+        for (PageFlow.Mark mk : flow.marks) {
+            if (mk.page() < page && !mk.row() && inside(mk.block(), part)) {
+                lines.add(mk);
+                textH += mk.bottom() - mk.top();
+            }
+        }
+        int lineH = flow.marks.get(first).bottom() - flow.marks.get(first).top();
+        int want = need + lineH / 2; // and half a line for rounding
+        boolean tightened = false;
+        for (PageFlow.Mark mk : lines) tightened |= mk.block() != null && mk.block().getAttribute("style").contains("line-height");
+        if (textH > 0 && want <= TIGHTEN_TEXT * textH && !tightened) {
+            double r = 1 - (double) want / textH;
+            java.util.Set<Element> blocks = new java.util.LinkedHashSet<>();
+            for (PageFlow.Mark mk : lines) blocks.add(mk.block());
+            for (int i = first; i < flow.marks.size() && flow.marks.get(i).page() == page; i++) blocks.add(flow.marks.get(i).block());
+            for (Element b : blocks) {
+                float lh = b == null ? 0 : ctx.getSharedContext().getStyle(b).getLineHeight(ctx);
+                if (lh > 0) addStyle(b, String.format(java.util.Locale.ROOT, "line-height: %.2fpt", lh * r / dotsPerPoint));
+            }
+            return;
+        }
+        // break earlier: whole blocks from the page before, as few as fill the last page enough
+        int fill = need;
+        int k = first;
+        while (k > 0 && flow.marks.get(k - 1).page() == page - 1 && fill < TableFitter.MIN_LAST_PAGE * contentH) {
+            k--;
+            fill += flow.marks.get(k).bottom() - flow.marks.get(k).top();
+        }
+        // to the start of that block, and the titles right above it
+        while (k > 0 && flow.marks.get(k - 1).block() == flow.marks.get(k).block()) k--;
+        while (k > 0 && flow.marks.get(k - 1).title() && flow.marks.get(k - 1).page() == flow.marks.get(k).page()) k--;
+        if (k > 0 && flow.marks.get(k).page() == page - 1 && flow.first(page - 1) < k) {
+            addStyle(flow.marks.get(k).block(), "page-break-before: always");
+        }
+    }
+
+    private static boolean inside(Node n, Element e) {
+        for (; n != null; n = n.getParentNode()) if (n == e) return true;
+        return false;
     }
 
     /** Breaks a table earlier, at a row no cell spans across, so that its continuation holds enough of the page. */
@@ -162,8 +258,14 @@ final class Refit {
 
     // ---- text too wide ---------------------------------------------------------------------------
 
-    /** A table whose text overflows a cell is set half a point smaller, the whole table, down to the smallest size. */
+    /**
+     * A table whose text overflows a cell is set smaller, as a whole, at the size at which its widest overflow fits; a
+     * cell whose text would need a size below {@link TableFitter#MIN_FONT_PT} wraps instead.
+     */
+    private static final java.util.regex.Pattern FIGURE = java.util.regex.Pattern.compile("[-+−]?[\\d,.]+%?");
+
     private void shrinkOverflowing(TableBox table) {
+        double ratio = 1;
         for (TableRowBox row : Boxes.bodyRows(table)) {
             for (int c = 0; c < row.getChildCount(); c++) {
                 if (!(row.getChild(c) instanceof TableCellBox cell) || cell.getElement() == null) continue;
@@ -171,14 +273,24 @@ final class Refit {
                 for (LineBox line : Boxes.lines(cell)) {
                     Boxes.Extent x = Boxes.extent(line);
                     if (x == null || x.width() <= content.width) continue;
+                    double r = (double) content.width / x.width();
                     float pt = table.getStyle().getFont(ctx).size / dotsPerPoint;
-                    float next = (float) (Math.floor(pt * 2 - 0.01) / 2);
-                    if (next < TableFitter.MIN_FONT_PT) return;
-                    addStyle(table.getElement(), String.format(java.util.Locale.ROOT, "font-size: %.1fpt", next));
-                    return;
+                    if (pt * r < TableFitter.MIN_FONT_PT || TableFitter.stepDown(pt) < 0) {
+                        // text wraps; a figure is never broken: it stays too wide, and the lint reports it
+                        if (!FIGURE.matcher(Boxes.text(line)).matches()) {
+                            addStyle(cell.getElement(), "white-space: normal; word-wrap: break-word");
+                        }
+                    } else {
+                        ratio = Math.min(ratio, r);
+                    }
                 }
             }
         }
+        if (ratio >= 1) return;
+        float pt = table.getStyle().getFont(ctx).size / dotsPerPoint;
+        float next = (float) Math.max(TableFitter.MIN_FONT_PT, Math.floor(pt * ratio * 2) / 2);
+        if (next > pt - 0.25) next = TableFitter.stepDown(pt); // a hair too wide still takes a step
+        if (next > 0) addStyle(table.getElement(), String.format(java.util.Locale.ROOT, "font-size: %.1fpt", next));
     }
 
     private void addStyle(Element e, String css) {

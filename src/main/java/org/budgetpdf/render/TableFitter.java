@@ -259,11 +259,20 @@ final class TableFitter {
         setWidths(set, pageName);
     }
 
+    /**
+     * The next half point below a size (a size read back from layout is in dots and may be a hair off: 7.0125pt is
+     * 7pt); -1 below {@link #MIN_FONT_PT}.
+     */
+    static float stepDown(float pt) {
+        double at = Math.round(pt * 20) / 20.0;
+        float next = (float) (Math.ceil(at * 2) / 2 - 0.5);
+        return next < MIN_FONT_PT - 0.001 ? -1 : next;
+    }
+
     /** Sets the tables half a point smaller; false when they are at the smallest size already. */
     private boolean smaller(List<Element> set) {
-        float pt = sc.getStyle(set.get(0)).getFont(ctx).size / dotsPerPoint;
-        float next = (float) (Math.floor(pt * 2 - 0.01) / 2);
-        if (next < MIN_FONT_PT) return false;
+        float next = stepDown(sc.getStyle(set.get(0)).getFont(ctx).size / dotsPerPoint);
+        if (next < 0) return false;
         for (Element t : set) {
             Map<String, String> style = styleMap(t.getAttribute("style"));
             style.put("font-size", String.format(Locale.ROOT, "%.1fpt", next));
@@ -567,7 +576,18 @@ final class TableFitter {
             long lack = sumNat - sumMin;
             for (int i = 0; i < n; i++) w[i] = min[i] + (int) (lack == 0 ? 0 : (avail - sumMin) * (natural[i] - min[i]) / lack);
         } else {
-            for (int i = 0; i < n; i++) w[i] = (int) (sumMin == 0 ? avail / n : (long) avail * min[i] / sumMin);
+            // too wide at the smallest size: every column its narrowest but the widest, which give up what is missing
+            // (a figure too long for any column overflows its own cell, and the page lint names its line of data)
+            w = min.clone();
+            for (long over = sumMin - avail; over > 0; ) {
+                int widest = 0;
+                for (int i = 1; i < n; i++) if (w[i] > w[widest]) widest = i;
+                int second = 0;
+                for (int i = 0; i < n; i++) if (i != widest && w[i] > second) second = w[i];
+                int take = (int) Math.min(over, Math.max(1, w[widest] - second));
+                w[widest] -= take;
+                over -= take;
+            }
         }
         // a cell spanning columns gets at least its narrowest width, taken from its columns' spare
         for (Cell c : grid.cells()) {
@@ -768,9 +788,8 @@ final class TableFitter {
         } else if (level == 2) {
             style.put("line-height", "1.12");
         } else {
-            float pt = sc.getStyle(table).getFont(ctx).size / dotsPerPoint;
-            float next = (float) (Math.floor(pt * 2 - 0.01) / 2);
-            if (next < MIN_FONT_PT) return false;
+            float next = stepDown(sc.getStyle(table).getFont(ctx).size / dotsPerPoint);
+            if (next < 0) return false;
             style.put("font-size", String.format(Locale.ROOT, "%.1fpt", next));
         }
         table.setAttribute("style", styleText(style));

@@ -100,6 +100,15 @@ final class TextMeasure {
 
     /** The lines of the text at {@code width} dots, broken greedily at the layout's break opportunities. */
     List<String> breakLines(FSFont font, String text, int width) {
+        return breakLines(font, text, width, 0);
+    }
+
+    /** Lines of a paragraph whose first line is indented by {@code indent} dots. */
+    int lines(FSFont font, String text, int width, int indent) {
+        return breakLines(font, text, width, indent).size();
+    }
+
+    private List<String> breakLines(FSFont font, String text, int width, int indent) {
         List<String> out = new ArrayList<>();
         if (text.isEmpty()) {
             out.add("");
@@ -110,7 +119,8 @@ final class TextMeasure {
         int lastFit = -1;
         for (int p = ok.nextSetBit(1); ; p = ok.nextSetBit(p + 1)) {
             int end = p < 0 ? text.length() : p;
-            if (lastFit > start && width(font, text.substring(start, end).strip()) > width) {
+            int avail = out.isEmpty() ? width - indent : width;
+            if (lastFit > start && width(font, text.substring(start, end).strip()) > avail) {
                 out.add(text.substring(start, lastFit).strip());
                 start = lastFit;
             }

@@ -66,7 +66,7 @@ class LayoutLintTest {
     }
 
     @Test
-    void aFigureWiderThanItsColumnIsSetSmaller() {
+    void aFigureWiderThanItsColumnIsSetSmallerWithItsWholeTable() {
         String xhtml = page("", "<table><colgroup><col style='width:85%'/><col style='width:15%'/></colgroup><tbody>"
                 + "<tr><td>合计</td><td class='num'>1,234,567,890.12</td></tr>" + rows(3, "<td class='num'>1.00</td>") + "</tbody></table>");
         exactly(LayoutLint.Check.CELL_OVERFLOW, xhtml, true);
@@ -88,18 +88,30 @@ class LayoutLintTest {
     }
 
     @Test
-    void aTableContinuedForOneRowKeepsItsLastRowsTogether() {
+    void aTableContinuedForOneRowOntoANearlyEmptyPageBreaksEarlier() {
         // the smallest table of tall rows that spills one row onto a second page
         for (int n = 15; n <= 40; n++) {
             String xhtml = page("td { height: 9mm; }", "<table><thead><tr><th>项目</th><th>金额</th></tr></thead><tbody>"
                     + rows(n, "<td class='num'>1.00</td>") + "</tbody></table>");
             List<LayoutLint.Finding> before = lint(xhtml, false);
             if (before.isEmpty()) continue;
-            assertTrue(before.get(0).detail().endsWith("续页只有 1 行"), before::toString);
-            exactly(LayoutLint.Check.SHORT_CONTINUATION, xhtml, true);
+            assertTrue(before.get(0).detail().contains("接续到这一页"), before::toString);
+            exactly(LayoutLint.Check.NEAR_EMPTY, xhtml, true);
             return;
         }
         fail("no table length spilled exactly one row");
+    }
+
+    @Test
+    void aSectionCarriedOverForAFewLinesGoesWholeToTheNextPage() {
+        String section = "<h2>二、最后一节</h2>" + "<p>这是最后一节的文字，一共几行，排在这一部分的末尾；下一部分另起一页。</p>".repeat(3);
+        for (int mm = 150; mm <= 250; mm += 2) {
+            String xhtml = page("", "<div style='height:" + mm + "mm'>前文</div>" + section + "<div class='part'><h1>第二部分</h1></div>");
+            if (!checks(lint(xhtml, false)).equals(Set.of(LayoutLint.Check.NEAR_EMPTY))) continue;
+            exactly(LayoutLint.Check.NEAR_EMPTY, xhtml, true);
+            return;
+        }
+        fail("no height left the section's last lines alone on a page");
     }
 
     @Test
@@ -109,17 +121,44 @@ class LayoutLintTest {
                 + rows(3, "").replace("</td></tr>", "</td><td>末</td></tr>").replace("<tr><td>第", "<tr><td>产出第") + "</tbody></table>";
         String xhtml = page("td { height: 9mm; }", "<div style='height:140mm'>前文</div>" + body);
         exactly(LayoutLint.Check.SPLIT_GROUP, xhtml, true);
-        // mended: the label printed again at the top of the continued part
-        List<LayoutLint.Finding> after = lint(xhtml, true);
-        assertEquals(List.of(), after);
     }
 
     @Test
-    void aHeaderCellIsNotLeftWithOneCharacterOnItsLastLine() {
-        String xhtml = page("", "<table><colgroup><col style='width:12%'/><col style='width:88%'/></colgroup>"
-                + "<thead><tr><th>一般公共预算</th><th>说明</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>");
-        // 11 pt in a column of about 16 mm: five characters fit on a line, the sixth stands alone
-        exactly(LayoutLint.Check.SHORT_LAST_LINE, xhtml, true);
+    void aCharacterLeftAloneOnALineIsReportedAndTheFitterWidensTheColumn() {
+        for (int pct = 4; pct <= 15; pct++) {
+            String xhtml = page("", "<table class='grid'><colgroup><col style='width:" + pct + "%'/><col/></colgroup>"
+                    + "<thead><tr><th>政府性基金</th><th>说明</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>");
+            if (!checks(lint(xhtml, false)).equals(Set.of(LayoutLint.Check.SINGLE_CHARACTER))) continue;
+            exactly(LayoutLint.Check.SINGLE_CHARACTER, xhtml, true);
+            assertTrue(lint(xhtml, false).get(0).detail().contains("只有“"), lint(xhtml, false)::toString);
+            return;
+        }
+        fail("no column width left one character alone");
+    }
+
+    @Test
+    void aTitleLeftAtTheFootOfAPageGoesWithWhatItTitles() {
+        String after = "<h2>三、标题</h2><p>" + "标题下面的文字。".repeat(40) + "</p>";
+        for (int mm = 200; mm <= 250; mm++) {
+            String xhtml = page("p { orphans: 2; widows: 2; }", "<div style='height:" + mm + "mm'>前文</div>" + after);
+            if (!checks(lint(xhtml, false)).equals(Set.of(LayoutLint.Check.STRANDED_TITLE))) continue;
+            exactly(LayoutLint.Check.STRANDED_TITLE, xhtml, true);
+            return;
+        }
+        fail("no height left the title alone at the foot of the page");
+    }
+
+    @Test
+    void aRowInTwoFontSizesIsReported() {
+        String xhtml = page("", "<table><tbody><tr><td>名称</td><td style='font-size:7pt'>小字</td></tr></tbody></table>");
+        exactly(LayoutLint.Check.MIXED_SIZES, xhtml, false);
+    }
+
+    @Test
+    void headerRowsWrittenInTheBodyAreRepeatedOnEveryPage() {
+        String xhtml = page("td { height: 9mm; }", "<table><tbody><tr><th>项目</th><th>金额</th></tr>"
+                + rows(35, "<td class='num'>1.00</td>") + "</tbody></table>");
+        exactly(LayoutLint.Check.NO_HEADER, xhtml, true);
     }
 
     @Test
@@ -134,5 +173,14 @@ class LayoutLintTest {
     void aPartEndingEarlyIsNotBlank() {
         String xhtml = page("", "<p>第一部分只有一行。</p><div class='part'><p>第二部分</p></div>");
         assertEquals(List.of(), lint(xhtml, false));
+    }
+
+    /** Every check of the lint has its fixture here (a check without one cannot be shown to work). */
+    @Test
+    void everyCheckHasAFixture() throws java.io.IOException {
+        String source = java.nio.file.Files.readString(Path.of("src/test/java/org/budgetpdf/render/LayoutLintTest.java"));
+        for (LayoutLint.Check c : LayoutLint.Check.values()) {
+            assertTrue(source.contains("LayoutLint.Check." + c.name() + ", xhtml"), "no fixture for " + c);
+        }
     }
 }

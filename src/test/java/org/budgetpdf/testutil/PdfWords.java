@@ -49,7 +49,7 @@ public final class PdfWords {
                             first.getYDirAdj(), first.getFontSizeInPt(), font));
                 }
             };
-            s.setSortByPosition(true);
+            s.setSortByPosition(false); // in drawing order: a line of a cell is one string, not merged with a line beside it
             s.setStartPage(page);
             s.setEndPage(page);
             s.getText(doc);
