@@ -484,7 +484,7 @@ final class TableFitter {
         } else if (level == 2) {
             style.put("line-height", "1.12");
         } else {
-            float pt = sc.getStyle(table).getFont(ctx).size / dotsPerPoint;
+            float pt = sc.getStyle(table).getFont(ctx).size() / dotsPerPoint;
             float next = (float) (Math.floor(pt * 2 - 0.01) / 2);
             if (next < MIN_FONT_PT) return false;
             style.put("font-size", String.format(Locale.ROOT, "%.1fpt", next));
