@@ -103,13 +103,35 @@ class CollapsedBorderDevice extends ITextOutputDevice {
         List<Side> run = new ArrayList<>(pending);
         pending.clear(); // before painting: the painter's own calls come back through flush()
         FSRGBColor color = mergeableColor(run);
-        if (color == null) {
-            for (Side s : run) {
-                super.paintCollapsedBorder(s.c(), s.border(), s.bounds(), s.side());
+        beginDecoration();
+        try {
+            if (color == null) {
+                for (Side s : run) {
+                    super.paintCollapsedBorder(s.c(), s.border(), s.bounds(), s.side());
+                }
+            } else {
+                paintMerged(run, color);
             }
-        } else {
-            paintMerged(run, color);
+        } finally {
+            endDecoration();
         }
+    }
+
+    /** Called around the painting of recorded borders: a tagged PDF marks them as artifacts. */
+    protected void beginDecoration() {
+    }
+
+    protected void endDecoration() {
+    }
+
+    /** The page's content, without painting the recorded sides first. */
+    protected final PdfContentByte contentByte() {
+        return super.getCurrentPage();
+    }
+
+    /** The writer, without painting the recorded sides first. */
+    protected final PdfWriter pdfWriter() {
+        return super.getWriter();
     }
 
     // ---- deciding ---------------------------------------------------------------------------

@@ -134,7 +134,11 @@ final class FontSubset {
         // OpenPDF tells TrueType from CFF by the name's ending; the image of a collection's face is a font of its own
         String fontName = name.replaceAll("(?i)\\.ttc,(\\d+)$", "-$1.ttf");
         if (locaEntry == 0 && !fontName.toLowerCase(java.util.Locale.ROOT).matches(".*\\.(ttf|otf)$")) fontName += ".otf";
-        return BaseFont.createFont(fontName, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, image, null);
+        BaseFont font = BaseFont.createFont(fontName, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, image, null);
+        // No CIDSet: optional, and OpenPDF's lists the glyphs drawn while its subset keeps every glyph id, which
+        // PDF/UA-1 and PDF/A-2 reject (a CIDSet must name every glyph of the font program)
+        font.setIncludeCidSet(false);
+        return font;
     }
 
     /** {@code drawn}, glyph 0 and every glyph a composite among them uses, as OpenPDF's subsetter follows them. */

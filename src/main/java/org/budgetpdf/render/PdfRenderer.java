@@ -71,10 +71,22 @@ public final class PdfRenderer {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
+    /** The sRGB profile of PDF/A's output intent: icc-profiles-free's sRGB.icc (zlib licence, see sRGB.LICENSE). */
+    private static final java.awt.color.ICC_Profile SRGB;
+
+    static {
+        try (var in = PdfRenderer.class.getResourceAsStream("sRGB.icc")) {
+            SRGB = java.awt.color.ICC_Profile.getInstance(in.readAllBytes());
+        } catch (IOException | RuntimeException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final FontSet fonts;
     private final boolean dropClippedText;
     private final boolean refit;
     private final boolean mergeBorders;
+    private final boolean tagged;
 
     public PdfRenderer(FontSet fonts) {
         this(fonts, true);
@@ -92,10 +104,16 @@ public final class PdfRenderer {
 
     /** {@code mergeBorders = false} paints collapsed table borders as Flying Saucer does (see {@link CollapsedBorderDevice}); for tests. */
     PdfRenderer(FontSet fonts, boolean dropClippedText, boolean refit, boolean mergeBorders) {
+        this(fonts, dropClippedText, refit, mergeBorders, true);
+    }
+
+    /** {@code tagged = false} writes no structure tree (see {@link TaggingDevice}); for tests. */
+    PdfRenderer(FontSet fonts, boolean dropClippedText, boolean refit, boolean mergeBorders, boolean tagged) {
         this.fonts = fonts;
         this.dropClippedText = dropClippedText;
         this.refit = refit;
         this.mergeBorders = mergeBorders;
+        this.tagged = tagged;
     }
 
     /** Renders {@code xhtml}; relative URLs in it (CSS, images) resolve against {@code baseUri}. */
@@ -213,13 +231,16 @@ public final class PdfRenderer {
     private static final int MAX_REFIT_ROUNDS = 8;
 
     private ITextRenderer layout(Document doc, String baseUri, PdfMeta meta, DocumentFonts.Resolver resolver, List<Path> roots) {
-        PdfOutputDevice device = new PdfOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT, dropClippedText, mergeBorders);
+        TaggingDevice.Links links = tagged ? new TaggingDevice.Links() : null;
+        PdfOutputDevice device = new PdfOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT, dropClippedText, mergeBorders,
+                tagged ? doc : null, links);
         LayoutUserAgent agent = new LayoutUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, roots);
         ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
                 ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device, agent, resolver);
-        renderer.setListener(new MetaListener(meta));
+        renderer.setListener(new MetaListener(meta, tagged));
         Steps.time("排版", () -> {
-            renderer.setDocument(doc, baseUri);
+            if (links != null) renderer.setDocument(doc, baseUri, links);
+            else renderer.setDocument(doc, baseUri);
             renderer.layout();
             return null;
         });
@@ -355,17 +376,38 @@ public final class PdfRenderer {
 
     private static final class MetaListener extends DefaultPDFCreationListener {
         private final PdfMeta meta;
+        private final boolean tagged;
 
-        MetaListener(PdfMeta meta) {
+        MetaListener(PdfMeta meta, boolean tagged) {
             this.meta = meta;
+            this.tagged = tagged;
         }
 
         @Override
         public void preOpen(ITextRenderer renderer) {
             PdfWriter writer = renderer.getWriter();
+            // PDF 1.7 (ISO 32000-1), on which PDF/UA-1 and PDF/A-2 are built; OpenPDF 3 would write 2.0
+            writer.setPdfVersion(PdfWriter.VERSION_1_7);
+            if (meta.archival()) writer.setPDFXConformance(PdfWriter.PDFA2U);
             writer.setFullCompression();
             writer.setViewerPreferences(PdfWriter.PageModeUseOutlines | PdfWriter.DisplayDocTitle);
             writer.getExtraCatalog().put(PdfName.LANG, new PdfString(meta.language()));
+            if (tagged) {
+                writer.setTagged();
+                writer.setTabs(PdfName.S); // annotations in structure order (PDF/UA)
+            }
+        }
+
+        @Override
+        public void preWrite(ITextRenderer renderer, int pageCount) {
+            if (meta.archival()) { // the document is open now: the profile can be written
+                try {
+                    renderer.getWriter().setOutputIntents("sRGB IEC61966-2.1", null, "http://www.color.org",
+                            "sRGB IEC61966-2.1", SRGB);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
         }
 
         @Override
@@ -382,6 +424,17 @@ public final class PdfRenderer {
                     meta.creationDate().getDayOfMonth(), 0, 0, 0);
             info.put(PdfName.CREATIONDATE, new PdfDate(day));
             info.put(PdfName.MODDATE, new PdfDate(day));
+            // XMP says the same as Info (PDF/A checks it) and names PDF/UA-1 (and PDF/A-2u)
+            if (tagged || meta.archival()) {
+                String offset = ZONE.getRules().getOffset(meta.creationDate().atStartOfDay()).getId();
+                renderer.getWriter().setXmpMetadata(Xmp.packet(meta, text(info, PdfName.PRODUCER), text(info, PdfName.CREATOR),
+                        meta.creationDate(), offset.equals("Z") ? "+00:00" : offset, meta.archival()));
+            }
+        }
+
+        private static String text(PdfDictionary info, PdfName key) {
+            PdfObject o = info.get(key);
+            return o instanceof PdfString s ? s.toUnicodeString() : "";
         }
 
         private static void putText(PdfDictionary info, PdfName key, String value) {
@@ -405,11 +458,11 @@ public final class PdfRenderer {
      * lies wholly outside the current clip; visible output is unchanged. Collapsed table borders
      * are painted by {@link CollapsedBorderDevice}.
      */
-    private static final class PdfOutputDevice extends CollapsedBorderDevice {
+    private static final class PdfOutputDevice extends TaggingDevice {
         private final boolean dropClippedText;
         private ITextFSFont font;
-        PdfOutputDevice(float dotsPerPoint, boolean dropClippedText, boolean mergeBorders) {
-            super(dotsPerPoint, mergeBorders);
+        PdfOutputDevice(float dotsPerPoint, boolean dropClippedText, boolean mergeBorders, Document dom, Links links) {
+            super(dotsPerPoint, mergeBorders, dom, links);
             this.dropClippedText = dropClippedText;
         }
 
