@@ -78,6 +78,7 @@ class TaggingDevice extends CollapsedBorderDevice {
     private StructureTree tree;
     /** The open section: a structure element, an artifact's properties (or {@link #PLAIN}), or null. */
     private Object open;
+    /** An artifact without properties: decoration. */
     private static final Object PLAIN = new Object();
     private final Set<String> linkAreas = new HashSet<>();
     private final List<PendingLink> pendingLinks = new ArrayList<>();
@@ -107,6 +108,14 @@ class TaggingDevice extends CollapsedBorderDevice {
     }
 
     // ---- sections ---------------------------------------------------------------------------------------------
+    //
+    // Sections open lazily, when something is painted: a call that paints nothing (a box without background, the
+    // usual case) leaves the open section as it is, so the lines of a paragraph stay one sequence.
+
+    /** What is being painted: a structure element, an artifact's properties (or {@link #PLAIN}); null: decoration. */
+    private Object want;
+    /** Depth of decoration calls (backgrounds, borders...): what they paint is an artifact. */
+    private int decorating;
 
     private void close() {
         if (open != null) {
@@ -115,49 +124,47 @@ class TaggingDevice extends CollapsedBorderDevice {
         }
     }
 
-    private void begin(PdfStructureElement element) {
-        if (open == element) return;
-        close();
-        contentByte().beginMarkedContentSequence(element);
-        open = element;
-    }
-
-    private void beginArtifact(PdfDictionary properties) {
-        Object kind = properties == null ? PLAIN : properties;
+    /** Opens the section what is about to be painted belongs to, unless it is open. */
+    private void mark() {
+        if (!tagged()) return;
+        Object kind = decorating > 0 || want == null ? PLAIN : want;
         if (open == kind) return;
         close();
-        contentByte().beginMarkedContentSequence(ARTIFACT, properties, true);
-        open = kind;
-    }
-
-    /** Any painting outside a section is decoration. */
-    private void ensureMarked() {
-        if (tagged() && open == null) beginArtifact(null);
-    }
-
-    private void decoration() {
-        if (tagged()) {
-            flush();
-            if (!(open == PLAIN)) beginArtifact(null);
+        if (kind instanceof PdfStructureElement s) {
+            contentByte().beginMarkedContentSequence(s);
+        } else {
+            contentByte().beginMarkedContentSequence(ARTIFACT, kind == PLAIN ? null : (PdfDictionary) kind, true);
         }
+        open = kind;
     }
 
     @Override
     protected void beginDecoration() {
-        if (tagged() && open != PLAIN) beginArtifact(null);
+        decorating++;
+        mark(); // the recorded borders are painted straight onto the page
+    }
+
+    @Override
+    protected void endDecoration() {
+        decorating--;
     }
 
     // ---- text ---------------------------------------------------------------------------------------------------
 
     @Override
     public void drawText(RenderingContext c, InlineText inlineText) {
-        if (tagged()) {
-            flush();
-            Object target = target(c, inlineText);
-            if (target instanceof PdfStructureElement s) begin(s);
-            else beginArtifact((PdfDictionary) target);
+        if (!tagged()) {
+            super.drawText(c, inlineText);
+            return;
         }
-        super.drawText(c, inlineText);
+        flush();
+        Object before = want;
+        want = target(c, inlineText);
+        try {
+            super.drawText(c, inlineText);
+        } finally {
+            want = before;
+        }
     }
 
     /** The structure element a piece of text belongs to, or the artifact it is. */
@@ -174,90 +181,99 @@ class TaggingDevice extends CollapsedBorderDevice {
 
     // ---- decoration -------------------------------------------------------------------------------------------
 
+    private void decorate(Runnable paint) {
+        decorating++;
+        try {
+            paint.run();
+        } finally {
+            decorating--;
+        }
+    }
+
     @Override
     public void paintBackground(RenderingContext c, Box box) {
-        decoration();
-        super.paintBackground(c, box);
+        decorate(() -> super.paintBackground(c, box));
         if (tagged()) link(c, box);
     }
 
     @Override
     public void paintBackground(RenderingContext c, CalculatedStyle style, Rectangle bounds, Rectangle bgImageContainer,
                                 BorderPropertySet border) {
-        decoration();
-        super.paintBackground(c, style, bounds, bgImageContainer, border);
+        decorate(() -> super.paintBackground(c, style, bounds, bgImageContainer, border));
     }
 
     @Override
     public void paintBorder(RenderingContext c, Box box) {
-        decoration();
-        super.paintBorder(c, box);
+        decorate(() -> super.paintBorder(c, box));
     }
 
     @Override
     public void paintBorder(RenderingContext c, CalculatedStyle style, Rectangle edge, int sides) {
-        decoration();
-        super.paintBorder(c, style, edge, sides);
+        decorate(() -> super.paintBorder(c, style, edge, sides));
     }
 
     @Override
     public void drawTextDecoration(RenderingContext c, LineBox lineBox) {
-        decoration();
-        super.drawTextDecoration(c, lineBox);
+        decorate(() -> super.drawTextDecoration(c, lineBox));
     }
 
     @Override
     public void drawTextDecoration(RenderingContext c, InlineLayoutBox iB, TextDecoration decoration) {
-        decoration();
-        super.drawTextDecoration(c, iB, decoration);
+        decorate(() -> super.drawTextDecoration(c, iB, decoration));
     }
 
     @Override
     public void paintReplacedElement(RenderingContext c, BlockBox box) {
-        if (tagged()) {
-            flush();
-            Element e = box.getElement();
-            PdfStructureElement figure = e == null ? null : tree().figureOf(e);
-            if (figure != null) begin(figure);
-            else beginArtifact(null);
+        if (!tagged()) {
+            super.paintReplacedElement(c, box);
+            return;
         }
-        super.paintReplacedElement(c, box);
+        flush();
+        Element e = box.getElement();
+        PdfStructureElement figure = e == null ? null : tree().figureOf(e);
+        Object before = want;
+        want = figure != null ? figure : PLAIN;
+        try {
+            super.paintReplacedElement(c, box);
+        } finally {
+            want = before;
+        }
     }
 
-    // ---- primitives: marked as decoration when nothing above opened a section ---------------------------------
+    // ---- primitives: everything painted goes through one of these --------------------------------------------
 
     @Override
     public void drawString(String s, float x, float y, JustificationInfo info) {
         flush();
-        ensureMarked();
+        mark();
         super.drawString(s, x, y, info);
     }
 
     @Override
     public void fill(Shape s) {
         flush();
-        ensureMarked();
+        mark();
         super.fill(s);
     }
 
     @Override
     public void draw(Shape s) {
         flush();
-        ensureMarked();
+        mark();
         super.draw(s);
     }
 
     @Override
     public void drawImage(FSImage image, int x, int y) {
         flush();
-        ensureMarked();
+        mark();
         super.drawImage(image, x, y);
     }
 
     @Override
     public void drawLinearGradient(FSLinearGradient gradient, int x, int y, int width, int height) {
         flush();
-        ensureMarked();
+        mark();
         super.drawLinearGradient(gradient, x, y, width, height);
     }
 
