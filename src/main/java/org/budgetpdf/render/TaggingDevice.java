@@ -170,10 +170,12 @@ class TaggingDevice extends CollapsedBorderDevice {
     /** The structure element a piece of text belongs to, or the artifact it is. */
     private Object target(RenderingContext c, InlineText text) {
         Element element = null;
-        PageBox page = c.getPage();
         for (Box b = text.getParent(); b != null; b = b.getParent()) {
             if (b instanceof TableBox t && t.isMarginAreaRoot()) return PAGE_NUMBER;
-            if (b instanceof TableSectionBox s && s.isHeader() && page != null && s.getAbsY() < page.getTop()) return REPEATED;
+            // Flying Saucer moves a paginated table's head to the top of each continuation page before painting it
+            if (b instanceof TableSectionBox s && s.isHeader() && s.isCapturedOriginalAbsY() && s.getAbsY() != s.getOriginalAbsY()) {
+                return REPEATED;
+            }
             if (element == null) element = b.getElement();
         }
         return element == null ? PAGE_NUMBER : tree().contentOf(element);
