@@ -1,6 +1,7 @@
 package org.budgetpdf.bootstrap;
 
 import java.io.File;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
@@ -65,6 +66,13 @@ public final class Bootstrap {
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
         cmd.add("-Xss4m"); // as bin/budgetpdf and the tests: deep documents recurse deeply in layout
+        // this JVM's settings for a short run (.mvn/jvm.config: client compiler, serial GC) and its memory limits
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("-XX:TieredStopAtLevel=") || a.equals("-XX:+UseSerialGC") || a.startsWith("-Xmx")
+                    || a.startsWith("-Xms") || a.startsWith("-Xss")) {
+                cmd.add(a);
+            }
+        }
         for (Map.Entry<Object, Object> p : System.getProperties().entrySet()) {
             String key = String.valueOf(p.getKey());
             // what the user may set with mvn -D…: the program's own settings

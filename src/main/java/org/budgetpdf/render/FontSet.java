@@ -3,7 +3,6 @@ package org.budgetpdf.render;
 import org.openpdf.text.pdf.BaseFont;
 import org.xhtmlrenderer.css.constants.IdentValue;
 import org.xhtmlrenderer.pdf.FontDescription;
-import org.xhtmlrenderer.pdf.TrueTypeUtil;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -58,18 +57,14 @@ public final class FontSet {
             this.path = path;
             this.file = file;
             this.subset = FontSubset.of(path, file);
-            // Names, weight, style and the decoration metrics exactly as Flying Saucer reads them, from a font made
-            // for no characters at all.
-            byte[] probe = subset.image(new BitSet());
-            BaseFont font = subset.create(probe);
-            if (!font.isEmbedded()) throw new IOException("font cannot be embedded");
-            Set<String> names = new TreeSet<>(TrueTypeUtil.getFamilyNames(font));
+            // OpenPDF refuses to embed a font whose licence restricts embedding (OS/2 fsType 2); say so now
+            if (file.has("OS/2") && file.s16(file.offset("OS/2") + 8) == 2) throw new IOException("font cannot be embedded");
+            // names, weight, style and decoration metrics as Flying Saucer reads them (FontSubsetTest compares)
+            Set<String> names = subset.familyNames();
             if (names.isEmpty()) throw new IOException("no family name in the font's name table");
             this.families = Collections.unmodifiableSet(names);
-            FontDescription d = TrueTypeUtil.extractDescription(path, probe, font, false, null, null);
-            this.style = d.getStyle();
-            this.decorations = new FontDescription.Decorations(d.getWeight(), d.getYStrikeoutSize(), d.getYStrikeoutPosition(),
-                    d.getUnderlinePosition(), d.getUnderlineThickness());
+            this.style = subset.style();
+            this.decorations = subset.decorations();
         }
 
         /** The file path, with {@code ,N} for a face of a .ttc. */

@@ -42,6 +42,11 @@ final class FontSubset {
     private final int hmtxOffset;
     private final int hmtxLength;
     private final int longMetrics;
+    /** The cmap subtable read into arrays: format 12 groups {start, end, glyph}, or format 4 segments. */
+    private final int[] starts;
+    private final int[] ends;
+    private final int[] deltas;
+    private final int[] rangeOffsets; // format 4: the rangeOffset word's position in the file, or -1 when it is 0
 
     private FontSubset(String name, Sfnt file, int cmap, int cmapFormat) throws IOException {
         this.name = name;
@@ -57,6 +62,27 @@ final class FontSubset {
         this.hmtxOffset = trueType ? file.offset("hmtx") : 0;
         this.hmtxLength = trueType ? file.table("hmtx")[2] : 0;
         this.longMetrics = trueType ? file.u16(file.offset("hhea") + 34) : 0;
+        // read once: a binary search over arrays is what every character check and every document's font costs
+        int n = cmap < 0 ? 0 : cmapFormat == 4 ? file.u16(cmap + 6) / 2 : file.s32(cmap + 12);
+        starts = new int[n];
+        ends = new int[n];
+        deltas = new int[n];
+        rangeOffsets = new int[cmapFormat == 4 ? n : 0];
+        for (int k = 0; k < n; k++) {
+            if (cmapFormat == 4) {
+                int endsAt = cmap + 14;
+                ends[k] = file.u16(endsAt + 2 * k);
+                starts[k] = file.u16(endsAt + 2 * n + 2 + 2 * k);
+                deltas[k] = file.u16(endsAt + 4 * n + 2 + 2 * k);
+                int at = endsAt + 6 * n + 2 + 2 * k;
+                rangeOffsets[k] = file.u16(at) == 0 ? -1 : at;
+            } else {
+                int at = cmap + 16 + 12 * k;
+                starts[k] = file.s32(at);
+                ends[k] = file.s32(at + 4);
+                deltas[k] = file.s32(at + 8);
+            }
+        }
     }
 
     /** @param name the face's path (with {@code ,N} for a face of a .ttc) */
@@ -94,6 +120,59 @@ final class FontSubset {
         if (cmap < 0) return 0;
         int g = cmapFormat == 4 ? glyph4(c) : glyph12(c);
         return g > 0 && (locaEntry == 0 || g < glyphs) ? g : 0;
+    }
+
+    // ---- what Flying Saucer reads of a font, read here without opening it in OpenPDF ----------------------------
+
+    /** The name table's records of one name ID: {platform, encoding, language, name}, decoded as OpenPDF does. */
+    List<String[]> names(int id) throws IOException {
+        int base = file.offset("name");
+        int count = file.u16(base + 2);
+        int storage = base + file.u16(base + 4);
+        java.util.List<String[]> out = new java.util.ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            int at = base + 6 + 12 * k;
+            int platform = file.u16(at);
+            int encoding = file.u16(at + 2);
+            if (file.u16(at + 6) != id) continue;
+            byte[] b = file.bytes(storage + file.u16(at + 10), file.u16(at + 8));
+            boolean unicode = platform == 0 || platform == 3 || (platform == 2 && encoding == 1);
+            String name = new String(b, unicode ? java.nio.charset.StandardCharsets.UTF_16BE : java.nio.charset.Charset.forName("windows-1252"));
+            out.add(new String[] {String.valueOf(platform), String.valueOf(encoding), String.valueOf(file.u16(at + 4)), name});
+        }
+        return out;
+    }
+
+    /** The family names CSS finds the face by, as Flying Saucer's TrueTypeUtil.getFamilyNames picks them. */
+    java.util.Set<String> familyNames() throws IOException {
+        List<String[]> names = names(1);
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        if (names.size() == 1) {
+            out.add(names.get(0)[3]);
+            return out;
+        }
+        for (String[] n : names) {
+            if ((n[0].equals("1") && n[1].equals("0")) || n[2].equals("1033")) out.add(n[3]);
+        }
+        return out;
+    }
+
+    /** Italic or oblique when the full name says so (as TrueTypeUtil.guessStyle), else normal. */
+    org.xhtmlrenderer.css.constants.IdentValue style() throws IOException {
+        for (String[] n : names(4)) {
+            String lower = n[3].toLowerCase(java.util.Locale.ROOT);
+            if (lower.contains("italic")) return org.xhtmlrenderer.css.constants.IdentValue.ITALIC;
+            if (lower.contains("oblique")) return org.xhtmlrenderer.css.constants.IdentValue.OBLIQUE;
+        }
+        return org.xhtmlrenderer.css.constants.IdentValue.NORMAL;
+    }
+
+    /** Weight, strike-out and underline metrics from OS/2 and post, as TrueTypeUtil.extractDescription reads them. */
+    org.xhtmlrenderer.pdf.FontDescription.Decorations decorations() throws IOException {
+        int os2 = file.offset("OS/2");
+        int[] post = file.table("post");
+        return new org.xhtmlrenderer.pdf.FontDescription.Decorations(file.u16(os2 + 4), file.s16(os2 + 26), file.s16(os2 + 28),
+                post == null ? 0 : file.s16(post[1] + 8), post == null ? 0 : file.s16(post[1] + 10));
     }
 
     /** A font file for the characters {@code codePoints} (see the class comment); the whole face when it cannot be cut. */
@@ -237,49 +316,34 @@ final class FontSubset {
 
     // ---- reading the file's cmap ------------------------------------------------------------------------------
 
+    /** The segment or group holding {@code c}, or -1. */
+    private int find(int c) {
+        int lo = 0;
+        int hi = ends.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ends[mid] < c) lo = mid + 1;
+            else if (starts[mid] > c) hi = mid - 1;
+            else return mid;
+        }
+        return -1;
+    }
+
     /** Format 4: segments of 16-bit codes; -1 when {@code c} is in none (0xFFFF is no character). */
     private int glyph4(int c) {
         if (c < 0 || c >= 0xFFFF) return -1;
-        int segCount = file.u16(cmap + 6) / 2;
-        if (segCount == 0) return -1;
-        int ends = cmap + 14;
-        int lo = 0;
-        int hi = segCount - 1;
-        while (lo < hi) { // first segment whose end is >= c
-            int mid = (lo + hi) >>> 1;
-            if (file.u16(ends + 2 * mid) < c) lo = mid + 1;
-            else hi = mid;
-        }
-        int starts = ends + 2 * segCount + 2;
-        int deltas = starts + 2 * segCount;
-        int offsets = deltas + 2 * segCount;
-        int start = file.u16(starts + 2 * lo);
-        if (c < start || c > file.u16(ends + 2 * lo)) return -1;
-        int delta = file.u16(deltas + 2 * lo);
-        int rangeOffset = file.u16(offsets + 2 * lo);
-        if (rangeOffset == 0) return (c + delta) & 0xFFFF;
-        int glyphIds = offsets + 2 * segCount;
-        int glyphIdCount = (file.u16(cmap + 2) - (glyphIds - cmap)) / 2;
-        int idx = lo + rangeOffset / 2 - segCount + c - start;
-        if (idx < 0 || idx >= glyphIdCount) return -1;
-        int g = file.u16(glyphIds + 2 * idx);
-        return g == 0 ? 0 : (g + delta) & 0xFFFF;
+        int k = find(c);
+        if (k < 0) return -1;
+        if (rangeOffsets[k] < 0) return (c + deltas[k]) & 0xFFFF;
+        int at = rangeOffsets[k] + file.u16(rangeOffsets[k]) + 2 * (c - starts[k]);
+        if (at + 2 > cmap + file.u16(cmap + 2)) return -1;
+        int g = file.u16(at);
+        return g == 0 ? 0 : (g + deltas[k]) & 0xFFFF;
     }
 
     /** Format 12: groups of 32-bit code ranges. */
     private int glyph12(int c) {
-        int groups = file.s32(cmap + 12);
-        int lo = 0;
-        int hi = groups - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int at = cmap + 16 + 12 * mid;
-            int start = file.s32(at);
-            int end = file.s32(at + 4);
-            if (c < start) hi = mid - 1;
-            else if (c > end) lo = mid + 1;
-            else return file.s32(at + 8) + (c - start);
-        }
-        return -1;
+        int k = find(c);
+        return k < 0 ? -1 : deltas[k] + (c - starts[k]);
     }
 }

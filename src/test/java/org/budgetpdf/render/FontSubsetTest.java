@@ -83,6 +83,23 @@ class FontSubsetTest {
         assertFalse(doc.charExists('龙'), "a character the document does not have");
     }
 
+    @ParameterizedTest
+    @MethodSource("fonts")
+    void namesStyleAndDecorationsAreWhatFlyingSaucerReads(Path f) throws Exception {
+        BaseFont whole = whole(f);
+        FontSubset s = subset(f);
+        assertEquals(new java.util.TreeSet<>(org.xhtmlrenderer.pdf.TrueTypeUtil.getFamilyNames(whole)), s.familyNames());
+        org.xhtmlrenderer.pdf.FontDescription d = org.xhtmlrenderer.pdf.TrueTypeUtil.extractDescription(
+                f.toString(), Files.readAllBytes(f), whole, false, null, null);
+        org.xhtmlrenderer.pdf.FontDescription.Decorations ours = s.decorations();
+        assertEquals(d.getStyle(), s.style());
+        assertEquals(d.getWeight(), ours.weight());
+        assertEquals(d.getYStrikeoutSize(), ours.yStrikeoutSize());
+        assertEquals(d.getYStrikeoutPosition(), ours.yStrikeoutPosition());
+        assertEquals(d.getUnderlinePosition(), ours.underlinePosition());
+        assertEquals(d.getUnderlineThickness(), ours.underlineThickness());
+    }
+
     /** Each table of a TrueType file: tag to bytes. */
     private static Map<String, byte[]> tables(byte[] font) {
         ByteBuffer b = ByteBuffer.wrap(font);
