@@ -41,6 +41,8 @@ final class Batch {
     org.budgetpdf.check.Checker checker;
     /** Where each input's PDF goes (Main: a file found in a sub-folder keeps it); absent: out/<name>.pdf. */
     java.util.Map<Path, Path> targets = java.util.Map.of();
+    /** build --pdfa: PDF/A-2u. */
+    boolean archival;
 
     Batch(Path home, Path outDir, PrintStream out, PrintStream err, DiagnosticReport report) {
         this(home, outDir, out, err, report, defaultWorkers());
@@ -68,7 +70,7 @@ final class Batch {
 
     int run(boolean build, List<Path> files) {
         long t0 = System.nanoTime();
-        Pipeline pipeline = checker == null ? new Pipeline(home) : new Pipeline(home, checker);
+        Pipeline pipeline = (checker == null ? new Pipeline(home) : new Pipeline(home, checker)).archival(archival);
         int n = Math.min(workers, files.size());
         List<Outcome> outcomes = new ArrayList<>();
         // Always on worker threads, even for one file: their stack is sized for Flying Saucer's recursion.

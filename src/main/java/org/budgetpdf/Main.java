@@ -165,6 +165,7 @@ public final class Main {
         DiagnosticReport report = new DiagnosticReport(format, out, err, sink);
         Batch batch = new Batch(home, outDir, format.machine() ? err : out, err, report, workers);
         batch.targets = targets;
+        batch.archival = o.pdfa;
         return batch.run(build, files);
     }
 

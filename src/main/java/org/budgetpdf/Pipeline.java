@@ -42,6 +42,8 @@ public final class Pipeline {
     private final List<org.budgetpdf.diag.Diagnostic> catalogProblems;
     private Templates templates;
     private PdfRenderer renderer;
+    /** PDF/A-2u as well as PDF/UA-1 (build --pdfa). */
+    private volatile boolean archival;
 
     /** @param home the folder to look for templates/ and fonts/ first (see {@link ProjectHome}) */
     public Pipeline(Path home) {
@@ -218,6 +220,12 @@ public final class Pipeline {
         }
     }
 
+    /** Makes every PDF rendered from now on PDF/A-2u (archival) as well as PDF/UA-1. */
+    public Pipeline archival(boolean pdfa) {
+        this.archival = pdfa;
+        return this;
+    }
+
     /** Renders a document that checked clean. Bytes only: writing the file is the caller's. */
     public Built render(Checked c) throws Exception {
         Realized realized = c.realized().orElseThrow();
@@ -227,7 +235,7 @@ public final class Pipeline {
         String xhtml = glyphs(layout).map(g -> g.withFallbacks(rendered)).orElse(rendered);
         PdfMeta meta = new PdfMeta(head(xhtml, "<title>([^<]*)</title>"), head(xhtml, "<meta name=\"author\" content=\"([^\"]*)\""),
                 head(xhtml, "<meta name=\"subject\" content=\"([^\"]*)\""),
-                head(xhtml, "<meta name=\"keywords\" content=\"([^\"]*)\""), "zh-CN", realized.doc().publishDate());
+                head(xhtml, "<meta name=\"keywords\" content=\"([^\"]*)\""), "zh-CN", realized.doc().publishDate(), archival);
         Set<String> ids = new LinkedHashSet<>();
         Matcher m = Pattern.compile("href=\"#([^\"]+)\"").matcher(xhtml);
         while (m.find()) ids.add(m.group(1));

@@ -33,6 +33,8 @@ public final class Options {
         @Option(names = "--format") public String format;
         @Option(names = "--report") public String report;
         @Option(names = "--threads") public String threads;
+        /** PDF/A-2u for archives, besides PDF/UA-1. */
+        @Option(names = "--pdfa") public boolean pdfa;
         @Parameters public List<String> files = new ArrayList<>();
     }
 

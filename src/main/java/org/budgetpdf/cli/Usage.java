@@ -56,6 +56,7 @@ public final class Usage {
                                          sarif（SARIF 2.1.0，代码审查工具和编辑器读取）；json、sarif 写到标准输出
                   --report 文件          把提示写到这个文件（UTF-8，任何格式），不写到屏幕
                   --threads N            同时生成几个文件（默认等于 CPU 核数；也可用 -Dbudgetpdf.threads=N）
+                  --pdfa                 生成的 PDF 同时符合 PDF/A-2u（长期存档；档案馆要求时用）
                   --encoding 字符集      屏幕输出的字符集（默认：Windows 控制台用它的代码页，其他情况 UTF-8）
                   --version              显示版本
                   --help                 显示本说明

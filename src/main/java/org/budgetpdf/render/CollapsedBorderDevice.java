@@ -1,7 +1,7 @@
 package org.budgetpdf.render;
 
-import com.lowagie.text.pdf.PdfContentByte;
-import com.lowagie.text.pdf.PdfWriter;
+import org.openpdf.text.pdf.PdfContentByte;
+import org.openpdf.text.pdf.PdfWriter;
 import org.xhtmlrenderer.css.constants.IdentValue;
 import org.xhtmlrenderer.css.parser.FSColor;
 import org.xhtmlrenderer.css.parser.FSRGBColor;
@@ -13,7 +13,7 @@ import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.render.BlockBox;
 import org.xhtmlrenderer.render.BorderPainter;
 import org.xhtmlrenderer.render.Box;
-import org.xhtmlrenderer.render.FSFont;
+import org.xhtmlrenderer.pdf.ITextFSFont;
 import org.xhtmlrenderer.render.InlineLayoutBox;
 import org.xhtmlrenderer.render.InlineText;
 import org.xhtmlrenderer.render.JustificationInfo;
@@ -103,13 +103,35 @@ class CollapsedBorderDevice extends ITextOutputDevice {
         List<Side> run = new ArrayList<>(pending);
         pending.clear(); // before painting: the painter's own calls come back through flush()
         FSRGBColor color = mergeableColor(run);
-        if (color == null) {
-            for (Side s : run) {
-                super.paintCollapsedBorder(s.c(), s.border(), s.bounds(), s.side());
+        beginDecoration();
+        try {
+            if (color == null) {
+                for (Side s : run) {
+                    super.paintCollapsedBorder(s.c(), s.border(), s.bounds(), s.side());
+                }
+            } else {
+                paintMerged(run, color);
             }
-        } else {
-            paintMerged(run, color);
+        } finally {
+            endDecoration();
         }
+    }
+
+    /** Called around the painting of recorded borders: a tagged PDF marks them as artifacts. */
+    protected void beginDecoration() {
+    }
+
+    protected void endDecoration() {
+    }
+
+    /** The page's content, without painting the recorded sides first. */
+    protected final PdfContentByte contentByte() {
+        return super.getCurrentPage();
+    }
+
+    /** The writer, without painting the recorded sides first. */
+    protected final PdfWriter pdfWriter() {
+        return super.getWriter();
     }
 
     // ---- deciding ---------------------------------------------------------------------------
@@ -144,8 +166,11 @@ class CollapsedBorderDevice extends ITextOutputDevice {
                 return null;
             }
             boolean horizontal = s.side() == BorderPainter.TOP || s.side() == BorderPainter.BOTTOM;
-            // A trapezoid whose inner edge is shorter than nothing crosses itself: keep Flying Saucer's shape.
-            if (horizontal ? s.bounds().width < b.left() + b.right() : s.bounds().height < b.top() + b.bottom()) {
+            // A side shorter than its neighbours' widths: keep Flying Saucer's shape. One between that and their sum (a
+            // cell cut down to its border line by pagination, as Flying Saucer 10 paints a row split across pages) is a
+            // trapezoid that crosses itself; with the cell's other sides it still covers the cell's rectangle, as the
+            // bands do.
+            if (horizontal ? s.bounds().width < Math.max(b.left(), b.right()) : s.bounds().height < Math.max(b.top(), b.bottom())) {
                 return null;
             }
             int[] adjacent = horizontal
@@ -505,7 +530,7 @@ class CollapsedBorderDevice extends ITextOutputDevice {
     }
 
     @Override
-    public void setFont(FSFont font) {
+    public void setFont(ITextFSFont font) {
         flush();
         super.setFont(font);
     }

@@ -1,40 +1,37 @@
 package org.budgetpdf.render;
 
-import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.CompactSubsetFont;
-import org.xhtmlrenderer.pdf.ITextFontResolver;
-import org.xhtmlrenderer.pdf.TrueTypeUtil;
+import org.openpdf.text.pdf.BaseFont;
+import org.xhtmlrenderer.css.constants.IdentValue;
+import org.xhtmlrenderer.pdf.FontDescription;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystems;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * Every font file of one directory, loaded once per process and shared by all renders.
+ * Every font file of one directory, read once per process and shared by all renders.
  *
- * <p>Each file is read once into memory and turned into an uncached {@link CompactSubsetFont}: OpenPDF's
- * own cache reopens font files unbuffered and reads them one byte per system call when
- * subsetting (stack-notes "Warm render cost"), and reads every glyph's metrics up front. Files that
- * fail to load are listed in {@link #problems()}, never skipped silently.
+ * <p>A file is memory-mapped and only its table directory and a few small tables are read when it is loaded: a CJK
+ * font is 10–15 MB and 30,000 glyphs, of which a document draws a few hundred to a few thousand. Each document then
+ * gets fonts of its own ({@link Face#forDocument}): a TrueType font holding just the glyphs of the characters the
+ * document can show, made from the file's bytes and handed to OpenPDF through its public {@code createFont}. OpenPDF
+ * reads that small font in a few milliseconds and subsets it again when it writes the PDF; nothing is shared
+ * between documents, so renders on several threads need no copies. Files that fail to load are listed in
+ * {@link #problems()}, never skipped silently.
  */
 public final class FontSet {
-
-    /** One registered face. {@code path} is the file path, with {@code ,N} for a face of a .ttc. */
-    public record Face(String path, Set<String> families, BaseFont font) {
-    }
 
     /** A font file that could not be loaded. */
     public record Problem(Path file, String reason) {
@@ -44,40 +41,66 @@ public final class FontSet {
         }
     }
 
+    /**
+     * One face of a font file: its family names (as CSS {@code font-family} must spell them), what it can draw, and
+     * how to make a document's font from it. Immutable; shared by every thread.
+     */
+    public static final class Face {
+        private final String path;
+        private final Set<String> families;
+        private final Sfnt file;
+        private final FontSubset subset;
+        private final IdentValue style;
+        private final FontDescription.Decorations decorations;
+
+        private Face(String path, Sfnt file) throws IOException {
+            this.path = path;
+            this.file = file;
+            this.subset = FontSubset.of(path, file);
+            // OpenPDF refuses to embed a font whose licence restricts embedding (OS/2 fsType 2); say so now
+            if (file.has("OS/2") && file.s16(file.offset("OS/2") + 8) == 2) throw new IOException("font cannot be embedded");
+            // names, weight, style and decoration metrics as Flying Saucer reads them (FontSubsetTest compares)
+            Set<String> names = subset.familyNames();
+            if (names.isEmpty()) throw new IOException("no family name in the font's name table");
+            this.families = Collections.unmodifiableSet(names);
+            this.style = subset.style();
+            this.decorations = subset.decorations();
+        }
+
+        /** The file path, with {@code ,N} for a face of a .ttc. */
+        public String path() {
+            return path;
+        }
+
+        /** Family names, sorted. */
+        public Set<String> families() {
+            return families;
+        }
+
+        /** True when the face has a glyph for {@code codePoint}. */
+        public boolean canDisplay(int codePoint) {
+            return subset.glyph(codePoint) > 0;
+        }
+
+        /**
+         * A font for one document that can draw every character of {@code codePoints} this face has; its own object,
+         * so that nothing it records while a PDF is written is shared with another document.
+         */
+        FontDescription forDocument(BitSet codePoints) throws IOException {
+            BaseFont font = subset.create(subset.image(codePoints));
+            return new FontDescription(font, false, style, decorations);
+        }
+    }
+
     private final List<Face> faces;
     private final List<Problem> problems;
-    /** Font file contents by face path, shared read-only by every thread's font objects. */
-    private final Map<String, ByteBuffer> bytes;
-    /**
-     * One set of font objects per rendering thread: an OpenPDF font keeps a file position and the
-     * subset-tag generator, so two PDFs must not be written with the same object at once. The
-     * file bytes are shared (see CompactSubsetFont); the first thread uses the objects made while loading.
-     */
-    private final ThreadLocal<List<Face>> perThread;
-
     /** The folder the fonts were read from. */
     private final Path dir;
 
-    private FontSet(Path dir, List<Face> faces, List<Problem> problems, Map<String, ByteBuffer> bytes) {
+    private FontSet(Path dir, List<Face> faces, List<Problem> problems) {
         this.dir = dir;
         this.faces = List.copyOf(faces);
         this.problems = List.copyOf(problems);
-        this.bytes = Map.copyOf(bytes);
-        Thread owner = Thread.currentThread();
-        this.perThread = ThreadLocal.withInitial(() -> Thread.currentThread() == owner ? this.faces : copies());
-    }
-
-    private List<Face> copies() {
-        List<Face> copy = new ArrayList<>(faces.size());
-        for (Face f : faces) {
-            try {
-                BaseFont font = newFont(f.path(), bytes.get(f.path()));
-                copy.add(new Face(f.path(), f.families(), font));
-            } catch (Exception e) {
-                throw new IllegalStateException("font " + f.path() + " loaded once but not again: " + e.getMessage(), e);
-            }
-        }
-        return List.copyOf(copy);
     }
 
     /**
@@ -92,11 +115,9 @@ public final class FontSet {
         }
         List<Face> faces = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        Map<String, ByteBuffer> bytes = new HashMap<>();
-        // Opening a font reads its tables' headers only (CompactSubsetFont): a few milliseconds each.
         for (Path file : files) {
             try {
-                faces.addAll(loadFile(file, bytes));
+                faces.addAll(loadFile(file));
             } catch (Exception | LinkageError e) {
                 problems.add(new Problem(file, e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
@@ -104,7 +125,7 @@ public final class FontSet {
         if (files.isEmpty()) {
             problems.add(new Problem(fontsDir, "no *.ttf, *.otf or *.ttc file in the directory"));
         }
-        return new FontSet(fontsDir, faces, problems, bytes);
+        return new FontSet(fontsDir, faces, problems);
     }
 
     private static boolean isFontFile(Path p) {
@@ -112,7 +133,7 @@ public final class FontSet {
         return n.endsWith(".ttf") || n.endsWith(".otf") || n.endsWith(".ttc");
     }
 
-    private static List<Face> loadFile(Path file, Map<String, ByteBuffer> contents) throws Exception {
+    private static List<Face> loadFile(Path file) throws IOException {
         String path = file.toAbsolutePath().toString();
         ByteBuffer bytes = map(file);
         List<String> names = new ArrayList<>();
@@ -127,20 +148,14 @@ public final class FontSet {
         }
         List<Face> result = new ArrayList<>();
         for (String name : names) {
-            BaseFont font = newFont(name, bytes);
-            Set<String> families = new TreeSet<>(TrueTypeUtil.getFamilyNames(font));
-            if (families.isEmpty()) {
-                throw new IOException("no family name in the font's name table");
-            }
-            result.add(new Face(name, Collections.unmodifiableSet(families), font));
-            contents.put(name, bytes);
+            result.add(new Face(name, Sfnt.open(name, bytes)));
         }
         return result;
     }
 
     /**
-     * The file's bytes: a read-only memory map, so that only the parts a document uses are read from disk (a CJK
-     * font is 10-15 MB); the file's own bytes when it is not on the default file system (fonts packaged in the jar).
+     * The file's bytes: a read-only memory map, so that only the parts a document uses are read from disk; the
+     * file's own bytes when it is not on the default file system (fonts packaged in the jar).
      */
     private static ByteBuffer map(Path file) throws IOException {
         if (file.getFileSystem() != FileSystems.getDefault()) return ByteBuffer.wrap(Files.readAllBytes(file));
@@ -149,21 +164,14 @@ public final class FontSet {
         }
     }
 
-    /** An embedded Identity-H font read on demand, whose subsets carry the metrics of the glyphs drawn only. */
-    private static BaseFont newFont(String name, ByteBuffer bytes) throws Exception {
-        BaseFont f = new CompactSubsetFont(name, bytes);
-        if (!f.isEmbedded()) throw new IOException("font cannot be embedded");
-        return f;
-    }
-
     /** The folder the fonts were read from. */
     public Path dir() {
         return dir;
     }
 
-    /** The faces loaded, in file-name order: the calling thread's own font objects. */
+    /** The faces loaded, in file-name order. */
     public List<Face> faces() {
-        return perThread.get();
+        return faces;
     }
 
     /** Files that failed to load; empty when all is well. */
@@ -178,15 +186,5 @@ public final class FontSet {
             names.addAll(f.families());
         }
         return Collections.unmodifiableSet(names);
-    }
-
-    /**
-     * Registers every face into a renderer's font resolver. Flying Saucer reads the weight and
-     * decorations of each face from the file's OS/2 and post tables here (a few small reads).
-     */
-    public void registerInto(ITextFontResolver resolver) {
-        for (Face f : faces()) {
-            resolver.addFont(f.font(), f.path(), null);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package org.budgetpdf.render;
 
-import com.lowagie.text.pdf.BaseFont;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,13 +26,13 @@ import java.util.stream.Stream;
  */
 public final class Glyphs {
     /** A face: its family (as CSS spells it) and the font that answers "has this character?". */
-    private record Face(String family, Set<String> names, BaseFont font) {
+    private record Face(String family, Set<String> names, FontSet.Face font) {
         boolean named(String css) {
             return names.stream().anyMatch(css::equalsIgnoreCase);
         }
 
         boolean canDisplay(int cp) {
-            return font.charExists(cp);
+            return font.canDisplay(cp);
         }
     }
 
@@ -59,7 +58,7 @@ public final class Glyphs {
         List<Face> faces = new ArrayList<>();
         for (FontSet.Face f : fonts.faces()) {
             // Flying Saucer knows a face by each of its family names; the first (sorted) names it in a span.
-            faces.add(new Face(f.families().iterator().next(), f.families(), f.font()));
+            faces.add(new Face(f.families().iterator().next(), f.families(), f));
         }
         if (faces.isEmpty()) return java.util.Optional.empty();
         Set<String> families = new LinkedHashSet<>();

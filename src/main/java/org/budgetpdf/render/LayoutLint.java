@@ -204,7 +204,7 @@ public final class LayoutLint {
             for (LineBox line : Boxes.lines(cell)) {
                 for (int i = 0; i < line.getChildCount(); i++) {
                     if (line.getChild(i) instanceof org.xhtmlrenderer.render.InlineLayoutBox ilb && !Boxes.text(line).isEmpty()) {
-                        seen.add(Math.round(ilb.getStyle().getFont(ctx).size / dotsPerPoint * 10) / 10f);
+                        seen.add(Math.round(ilb.getStyle().getFont(ctx).size() / dotsPerPoint * 10) / 10f);
                     }
                 }
             }

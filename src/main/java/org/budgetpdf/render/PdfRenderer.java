@@ -2,13 +2,13 @@ package org.budgetpdf.render;
 
 import org.budgetpdf.diag.Steps;
 
-import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.PdfDate;
-import com.lowagie.text.pdf.PdfDictionary;
-import com.lowagie.text.pdf.PdfName;
-import com.lowagie.text.pdf.PdfObject;
-import com.lowagie.text.pdf.PdfString;
-import com.lowagie.text.pdf.PdfWriter;
+import org.openpdf.text.pdf.BaseFont;
+import org.openpdf.text.pdf.PdfDate;
+import org.openpdf.text.pdf.PdfDictionary;
+import org.openpdf.text.pdf.PdfName;
+import org.openpdf.text.pdf.PdfObject;
+import org.openpdf.text.pdf.PdfString;
+import org.openpdf.text.pdf.PdfWriter;
 import org.w3c.dom.Document;
 import org.xhtmlrenderer.pdf.DefaultPDFCreationListener;
 import org.xhtmlrenderer.pdf.ITextFSFont;
@@ -46,6 +46,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.security.SecureRandomSpi;
 import java.time.ZoneId;
+import java.util.BitSet;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.HexFormat;
@@ -74,10 +75,22 @@ public final class PdfRenderer {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
+    /** The sRGB profile of PDF/A's output intent: icc-profiles-free's sRGB.icc (zlib licence, see sRGB.LICENSE). */
+    private static final java.awt.color.ICC_Profile SRGB;
+
+    static {
+        try (var in = PdfRenderer.class.getResourceAsStream("sRGB.icc")) {
+            SRGB = java.awt.color.ICC_Profile.getInstance(in.readAllBytes());
+        } catch (IOException | RuntimeException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final FontSet fonts;
     private final boolean dropClippedText;
     private final boolean refit;
     private final boolean mergeBorders;
+    private final boolean tagged;
 
     public PdfRenderer(FontSet fonts) {
         this(fonts, true);
@@ -95,10 +108,16 @@ public final class PdfRenderer {
 
     /** {@code mergeBorders = false} paints collapsed table borders as Flying Saucer does (see {@link CollapsedBorderDevice}); for tests. */
     PdfRenderer(FontSet fonts, boolean dropClippedText, boolean refit, boolean mergeBorders) {
+        this(fonts, dropClippedText, refit, mergeBorders, true);
+    }
+
+    /** {@code tagged = false} writes no structure tree (see {@link TaggingDevice}); for tests. */
+    PdfRenderer(FontSet fonts, boolean dropClippedText, boolean refit, boolean mergeBorders, boolean tagged) {
         this.fonts = fonts;
         this.dropClippedText = dropClippedText;
         this.refit = refit;
         this.mergeBorders = mergeBorders;
+        this.tagged = tagged;
     }
 
     /** Renders {@code xhtml}; relative URLs in it (CSS, images) resolve against {@code baseUri}. */
@@ -113,17 +132,30 @@ public final class PdfRenderer {
      */
     public RenderResult render(String xhtml, String baseUri, PdfMeta meta, Set<String> idsToLocate) {
         Document doc = Steps.time("解析 XHTML", () -> parse(xhtml));
-
         List<Path> roots = roots(baseUri);
-        CheckingFontResolver resolver = new CheckingFontResolver(fonts.faces().get(0).font());
-        ITextRenderer renderer = layout(doc, baseUri, meta, resolver, roots, true);
+        BitSet chars = characters(doc, roots);
+        try {
+            return render(xhtml, doc, baseUri, meta, idsToLocate, roots, chars, true);
+        } catch (IOException e) {
+            throw new RenderException("读取字体时出错：" + e.getMessage(), e);
+        }
+    }
+
+    private RenderResult render(String xhtml, Document doc, String baseUri, PdfMeta meta, Set<String> idsToLocate,
+                                List<Path> roots, BitSet chars, boolean firstTry) throws IOException {
+        DocumentFonts docFonts = Steps.time("字体子集", () -> DocumentFonts.of(fonts, chars));
+        DocumentFonts.Resolver resolver = docFonts.resolver();
+        // the tables are fitted once, before the first layout; a second try (a character layout made) starts from
+        // the document as fitted and refitted
+        ITextRenderer renderer = layout(doc, baseUri, meta, resolver, roots, firstTry);
         // What only layout shows (a cut rowspan, a stranded total, a figure wider than its column, a one-character
         // last line) is fixed in the document, which is then laid out again; see Refit.
         for (int round = 0; refit && round < MAX_REFIT_ROUNDS && refitted(renderer); round++) {
-            resolver = new CheckingFontResolver(fonts.faces().get(0).font());
+            resolver = docFonts.resolver();
             renderer = layout(doc, baseUri, meta, resolver, roots, false);
         }
 
+        HeaderRows.unclip(renderer.getRootBox());
         List<PageBox> pages = renderer.getRootBox().getLayer().getPages();
         Map<String, Integer> idPages = locate(renderer, pages, idsToLocate);
         ITextRenderer laidOut = renderer;
@@ -131,9 +163,8 @@ public final class PdfRenderer {
 
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         byte[] seed = sha256(xhtml.getBytes(StandardCharsets.UTF_8));
-        // The subset tag is drawn from the font's own generator when the PDF is closed. The font
-        // objects are this thread's own (FontSet.faces()), so renders on other threads do not interfere.
-        List<FontSet.Face> faces = fonts.faces();
+        // The subset tag is drawn from the font's own generator when the PDF is closed; the fonts are this document's.
+        List<DocumentFonts.Entry> faces = docFonts.entries();
         for (int i = 0; i < faces.size(); i++) {
             faces.get(i).font().setSecureRandom(new SeededRandom(seed, i));
         }
@@ -148,14 +179,58 @@ public final class PdfRenderer {
         }
         // background images are read while painting, after layout
         refuse((LayoutUserAgent) laidOut.getSharedContext().getUserAgentCallback(), roots);
-        // Flying Saucer falls back to the PDF base fonts (Times, Courier...) for any CSS family it
-        // does not know: not embedded, and without Chinese glyphs.
-        if (!resolver.unembeddedFonts.isEmpty()) {
-            throw new RenderException("样式表用了 fonts/ 中没有的字体（" + String.join("；", resolver.unembeddedFonts)
+        // A family Flying Saucer could not find among fonts/ would be drawn with a PDF base font: not embedded, no Chinese.
+        if (!resolver.unknownFamilies().isEmpty()) {
+            throw new RenderException("样式表用了 fonts/ 中没有的字体（" + String.join("；", resolver.unknownFamilies())
                     + "），这样的字体不能嵌入 PDF，也没有汉字；font-family 只能写 fonts/ 中字体的族名："
                     + String.join("、", fonts.familyNames()), null);
         }
+        // A character the document's fonts lack that the font file has (generated by CSS in a way characters() did
+        // not foresee): lay out again with it.
+        BitSet lacking = ((PdfOutputDevice) laidOut.getOutputDevice()).lacking(docFonts);
+        if (!lacking.isEmpty()) {
+            if (!firstTry) {
+                throw new RenderException("字体子集缺少字符 " + lacking.stream().mapToObj(c -> "U+" + Integer.toHexString(c).toUpperCase())
+                        .toList() + "（程序内部错误）", null);
+            }
+            BitSet more = (BitSet) chars.clone();
+            more.or(lacking);
+            return render(xhtml, doc, baseUri, meta, idsToLocate, roots, more, false);
+        }
         return new RenderResult(withContentId(out.toByteArray()), pages.size(), idPages, lint);
+    }
+
+    /**
+     * Every character the document can show: its text and attribute values, the layout's style sheets (generated
+     * content) and what counters, list markers and leaders draw. The document's fonts are made for these.
+     */
+    static BitSet characters(Document doc, List<Path> roots) {
+        BitSet chars = new BitSet();
+        chars.set(0x20, 0x7F);
+        "\u00A0\u00B7\u2013\u2014\u2022\u2026\u25A0\u25A1\u25AA\u25CB\u25CF\u25E6\u3000\u3001\u3002〇一二三四五六七八九十百千万"
+                .codePoints().forEach(chars::set);
+        collect(doc, chars);
+        for (Path dir : roots.subList(0, Math.min(2, roots.size()))) {
+            try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(dir)) {
+                for (Path css : s.filter(p -> p.toString().endsWith(".css")).toList()) {
+                    java.nio.file.Files.readString(css, StandardCharsets.UTF_8).codePoints().forEach(chars::set);
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // an unreadable style sheet is the layout loader's to report
+            }
+        }
+        return chars;
+    }
+
+    private static void collect(org.w3c.dom.Node node, BitSet chars) {
+        if (node.getNodeType() == org.w3c.dom.Node.TEXT_NODE || node.getNodeType() == org.w3c.dom.Node.CDATA_SECTION_NODE) {
+            node.getNodeValue().codePoints().forEach(chars::set);
+        }
+        org.w3c.dom.NamedNodeMap attrs = node.getAttributes();
+        if (attrs != null) {
+            for (int i = 0; i < attrs.getLength(); i++) attrs.item(i).getNodeValue().codePoints().forEach(chars::set);
+        }
+        for (org.w3c.dom.Node c = node.getFirstChild(); c != null; c = c.getNextSibling()) collect(c, chars);
     }
 
     /** Each round fixes what the last layout showed; three settle every document we have. */
@@ -165,25 +240,26 @@ public final class PdfRenderer {
      * Lays the document out. The first time ({@code fit}), the tables are fitted to their pages before layout (see
      * {@link TableFitter}); the rounds after only lay out again what {@link Refit} changed.
      */
-    private ITextRenderer layout(Document doc, String baseUri, PdfMeta meta, CheckingFontResolver resolver, List<Path> roots,
+    private ITextRenderer layout(Document doc, String baseUri, PdfMeta meta, DocumentFonts.Resolver resolver, List<Path> roots,
                                  boolean fit) {
-        fonts.registerInto(resolver);
-        PdfOutputDevice device = new PdfOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT, dropClippedText, mergeBorders);
+        TaggingDevice.Links links = tagged ? new TaggingDevice.Links() : null;
+        PdfOutputDevice device = new PdfOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT, dropClippedText, mergeBorders,
+                tagged ? doc : null, links);
         LayoutUserAgent agent = new LayoutUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, roots);
         ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT,
                 ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device, agent, resolver);
-        renderer.setListener(new MetaListener(meta));
-        renderer.setDocument(doc, baseUri);
+        renderer.setListener(new MetaListener(meta, tagged));
         ChineseLineBreaking breaking = new ChineseLineBreaking(List.of(meta.author()));
-        renderer.getSharedContext().setLineBreakingStrategy(breaking);
+        Runnable fresh = () -> {
+            if (links != null) renderer.setDocument(doc, baseUri, links);
+            else renderer.setDocument(doc, baseUri);
+            renderer.getSharedContext().setLineBreakingStrategy(breaking);
+        };
+        fresh.run();
         if (fit && refit) {
             Steps.time("表格排版", () -> {
                 TextMeasure measure = new TextMeasure(renderer.getSharedContext()
                         .newLayoutContextInstance(new ITextFontContext()), breaking);
-                Runnable fresh = () -> {
-                    renderer.setDocument(doc, baseUri);
-                    renderer.getSharedContext().setLineBreakingStrategy(breaking);
-                };
                 TableFitter.fit(renderer, doc, measure, fresh);
                 Headings.balance(renderer.getSharedContext(), measure.ctx(), measure, doc);
                 Keeps.mark(renderer.getSharedContext(), measure.ctx(), measure, doc);
@@ -328,17 +404,38 @@ public final class PdfRenderer {
 
     private static final class MetaListener extends DefaultPDFCreationListener {
         private final PdfMeta meta;
+        private final boolean tagged;
 
-        MetaListener(PdfMeta meta) {
+        MetaListener(PdfMeta meta, boolean tagged) {
             this.meta = meta;
+            this.tagged = tagged;
         }
 
         @Override
         public void preOpen(ITextRenderer renderer) {
             PdfWriter writer = renderer.getWriter();
+            // PDF 1.7 (ISO 32000-1), on which PDF/UA-1 and PDF/A-2 are built; OpenPDF 3 would write 2.0
+            writer.setPdfVersion(PdfWriter.VERSION_1_7);
+            if (meta.archival()) writer.setPDFXConformance(PdfWriter.PDFA2U);
             writer.setFullCompression();
             writer.setViewerPreferences(PdfWriter.PageModeUseOutlines | PdfWriter.DisplayDocTitle);
             writer.getExtraCatalog().put(PdfName.LANG, new PdfString(meta.language()));
+            if (tagged) {
+                writer.setTagged();
+                writer.setTabs(PdfName.S); // annotations in structure order (PDF/UA)
+            }
+        }
+
+        @Override
+        public void preWrite(ITextRenderer renderer, int pageCount) {
+            if (meta.archival()) { // the document is open now: the profile can be written
+                try {
+                    renderer.getWriter().setOutputIntents("sRGB IEC61966-2.1", null, "http://www.color.org",
+                            "sRGB IEC61966-2.1", SRGB);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
         }
 
         @Override
@@ -355,6 +452,17 @@ public final class PdfRenderer {
                     meta.creationDate().getDayOfMonth(), 0, 0, 0);
             info.put(PdfName.CREATIONDATE, new PdfDate(day));
             info.put(PdfName.MODDATE, new PdfDate(day));
+            // XMP says the same as Info (PDF/A checks it) and names PDF/UA-1 (and PDF/A-2u)
+            if (tagged || meta.archival()) {
+                String offset = ZONE.getRules().getOffset(meta.creationDate().atStartOfDay()).getId();
+                renderer.getWriter().setXmpMetadata(Xmp.packet(meta, text(info, PdfName.PRODUCER), text(info, PdfName.CREATOR),
+                        meta.creationDate(), offset.equals("Z") ? "+00:00" : offset, meta.archival()));
+            }
+        }
+
+        private static String text(PdfDictionary info, PdfName key) {
+            PdfObject o = info.get(key);
+            return o instanceof PdfString s ? s.toUnicodeString() : "";
         }
 
         private static void putText(PdfDictionary info, PdfName key, String value) {
@@ -378,18 +486,18 @@ public final class PdfRenderer {
      * lies wholly outside the current clip; visible output is unchanged. Collapsed table borders
      * are painted by {@link CollapsedBorderDevice}.
      */
-    private static final class PdfOutputDevice extends CollapsedBorderDevice {
+    private static final class PdfOutputDevice extends TaggingDevice {
         private final boolean dropClippedText;
         private ITextFSFont font;
-        PdfOutputDevice(float dotsPerPoint, boolean dropClippedText, boolean mergeBorders) {
-            super(dotsPerPoint, mergeBorders);
+        PdfOutputDevice(float dotsPerPoint, boolean dropClippedText, boolean mergeBorders, Document dom, Links links) {
+            super(dotsPerPoint, mergeBorders, dom, links);
             this.dropClippedText = dropClippedText;
         }
 
         @Override
-        public void setFont(FSFont f) {
+        public void setFont(ITextFSFont f) {
             super.setFont(f);
-            font = (ITextFSFont) f;
+            font = f;
         }
 
         /** The full-share justification of the text being drawn, and how far right it moves; see {@link #drawText}. */
@@ -449,6 +557,9 @@ public final class PdfRenderer {
             return false;
         }
 
+        /** Characters drawn with a font that lacks them, by font. */
+        private final Map<BaseFont, BitSet> lacking = new java.util.IdentityHashMap<>();
+
         @Override
         public void drawString(String s, float x, float y, JustificationInfo info) {
             if (fullShare != null && info != null) {
@@ -458,7 +569,23 @@ public final class PdfRenderer {
             if (dropClippedText && font != null && outsideClip(s, x, y)) {
                 return;
             }
+            if (font != null) {
+                BaseFont bf = font.getFontDescription().getFont();
+                s.codePoints().forEach(c -> {
+                    if (!bf.charExists(c) && !Glyphs.invisible(c)) lacking.computeIfAbsent(bf, k -> new BitSet()).set(c);
+                });
+            }
             super.drawString(s, x, y, info);
+        }
+
+        /** Characters drawn that a document's font lacks although its face has them. */
+        BitSet lacking(DocumentFonts fonts) {
+            BitSet result = new BitSet();
+            lacking.forEach((bf, chars) -> {
+                DocumentFonts.Entry e = fonts.entryOf(bf);
+                if (e != null) chars.stream().filter(e.face()::canDisplay).forEach(result::set);
+            });
+            return result;
         }
 
         private boolean outsideClip(String s, float x, float y) {
@@ -516,7 +643,7 @@ public final class PdfRenderer {
         }
 
         @Override
-        public void initializePage(com.lowagie.text.pdf.PdfContentByte page, float height) {
+        public void initializePage(org.openpdf.text.pdf.PdfContentByte page, float height) {
             super.initializePage(page, height);
             clipKnown = false;
         }
@@ -525,41 +652,6 @@ public final class PdfRenderer {
         public void finishPage() {
             super.finishPage();
             clipKnown = false;
-        }
-    }
-
-    /**
-     * Knows only the fonts of fonts/. Flying Saucer's own resolver starts with the 14 PDF base fonts (parsing their
-     * AFM metrics, a tenth of a second of a cold run) and falls back to Times for a CSS family it does not know:
-     * not embedded, and without Chinese glyphs. Here such a family is drawn with the first font of fonts/ so that
-     * layout can finish, and the render then fails naming the family.
-     */
-    private static final class CheckingFontResolver extends ITextFontResolver {
-        private final Set<String> unembeddedFonts = new TreeSet<>();
-        private final BaseFont standIn;
-
-        CheckingFontResolver(BaseFont standIn) {
-            this.standIn = standIn;
-        }
-
-        @Override
-        protected Map<String, org.xhtmlrenderer.pdf.FontFamily> loadFonts() {
-            return new java.util.HashMap<>();
-        }
-
-        @Override
-        public FSFont resolveFont(SharedContext context, FontSpecification spec) {
-            FSFont f = super.resolveFont(context, spec);
-            if (f == null) {
-                unembeddedFonts.add("font-family: " + (spec.families == null ? "" : String.join(", ", spec.families)));
-                return new ITextFSFont(new org.xhtmlrenderer.pdf.FontDescription(standIn), spec.size);
-            }
-            BaseFont bf = ((ITextFSFont) f).getFontDescription().getFont();
-            if (!bf.isEmbedded()) {
-                unembeddedFonts.add(bf.getPostscriptFontName() + " (for font-family: "
-                        + (spec.families == null ? "" : String.join(", ", spec.families)) + ")");
-            }
-            return f;
         }
     }
 

@@ -274,7 +274,7 @@ final class Refit {
                     Boxes.Extent x = Boxes.extent(line);
                     if (x == null || x.width() <= content.width) continue;
                     double r = (double) content.width / x.width();
-                    float pt = table.getStyle().getFont(ctx).size / dotsPerPoint;
+                    float pt = table.getStyle().getFont(ctx).size() / dotsPerPoint;
                     if (pt * r < TableFitter.MIN_FONT_PT || TableFitter.stepDown(pt) < 0) {
                         // text wraps; a figure is never broken: it stays too wide, and the lint reports it
                         if (!FIGURE.matcher(Boxes.text(line)).matches()) {
@@ -287,7 +287,7 @@ final class Refit {
             }
         }
         if (ratio >= 1) return;
-        float pt = table.getStyle().getFont(ctx).size / dotsPerPoint;
+        float pt = table.getStyle().getFont(ctx).size() / dotsPerPoint;
         float next = (float) Math.max(TableFitter.MIN_FONT_PT, Math.floor(pt * ratio * 2) / 2);
         if (next > pt - 0.25) next = TableFitter.stepDown(pt); // a hair too wide still takes a step
         if (next > 0) addStyle(table.getElement(), String.format(java.util.Locale.ROOT, "font-size: %.1fpt", next));

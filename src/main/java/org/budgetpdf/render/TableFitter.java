@@ -271,7 +271,7 @@ final class TableFitter {
 
     /** Sets the tables half a point smaller; false when they are at the smallest size already. */
     private boolean smaller(List<Element> set) {
-        float next = stepDown(sc.getStyle(set.get(0)).getFont(ctx).size / dotsPerPoint);
+        float next = stepDown(sc.getStyle(set.get(0)).getFont(ctx).size() / dotsPerPoint);
         if (next < 0) return false;
         for (Element t : set) {
             Map<String, String> style = styleMap(t.getAttribute("style"));
@@ -788,7 +788,7 @@ final class TableFitter {
         } else if (level == 2) {
             style.put("line-height", "1.12");
         } else {
-            float next = stepDown(sc.getStyle(table).getFont(ctx).size / dotsPerPoint);
+            float next = stepDown(sc.getStyle(table).getFont(ctx).size() / dotsPerPoint);
             if (next < 0) return false;
             style.put("font-size", String.format(Locale.ROOT, "%.1fpt", next));
         }

@@ -1,6 +1,6 @@
 package org.budgetpdf.bench;
 
-import com.lowagie.text.pdf.BaseFont;
+import org.openpdf.text.pdf.BaseFont;
 import org.budgetpdf.Pipeline;
 import org.budgetpdf.ProjectHome;
 import org.xhtmlrenderer.pdf.ITextRenderer;

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -261,6 +262,36 @@ class PdfRendererTest {
     }
 
     // ---- helpers ----
+
+    /**
+     * A document's fonts hold the characters of its text and style sheets; a character that only layout makes
+     * (text-transform: é becomes É) is found missing while painting, and the document is laid out again with it.
+     */
+    @Test
+    void aCharacterMadeByLayoutIsDrawnToo() throws IOException {
+        String xhtml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <html xmlns="http://www.w3.org/1999/xhtml" lang="zh-CN"><head><title>t</title>
+                <style>body { font-family: 'Noto Serif SC'; } .up { text-transform: uppercase; }</style></head>
+                <body><p class="up">façade é</p><p>预算</p></body></html>
+                """;
+        BitSet chars = PdfRenderer.characters(parse(xhtml), List.of());
+        assertFalse(chars.get('É') || chars.get('Ç'), "not in the text");
+        byte[] pdf = new PdfRenderer(fonts).render(xhtml, BASE, RenderFixture.META);
+        try (PDDocument doc = load(pdf)) {
+            assertTrue(PdfText.squeeze(PdfText.pageTexts(doc).get(0)).contains("FAÇADEÉ"), PdfText.pageTexts(doc).get(0));
+        }
+    }
+
+    private static org.w3c.dom.Document parse(String xhtml) {
+        try {
+            javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            return f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(xhtml.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private static PDDocument load(byte[] pdf) throws IOException {
         return Loader.loadPDF(pdf);

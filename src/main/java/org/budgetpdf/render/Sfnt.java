@@ -1,11 +1,12 @@
-package com.lowagie.text.pdf;
+package org.budgetpdf.render;
 
-import com.lowagie.text.DocumentException;
-
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,7 +15,7 @@ import java.util.TreeMap;
  * reads from the file's bytes. The bytes are usually a read-only memory map, so only the pages read are loaded:
  * a CJK font of 15 MB costs the few hundred kilobytes a document needs, not a full read.
  *
- * <p>Absolute reads only, never a position: one Sfnt is shared by every thread's font object.
+ * <p>Absolute reads only, never a position: one Sfnt is shared by every thread.
  */
 final class Sfnt {
     private final ByteBuffer data;
@@ -29,21 +30,20 @@ final class Sfnt {
     }
 
     /** @param name the font's path, with {@code ,N} for the N-th face of a .ttc */
-    static Sfnt open(String name, ByteBuffer data) throws DocumentException {
+    static Sfnt open(String name, ByteBuffer data) throws IOException {
         try {
             int directory = 0;
-            String base = BaseFont.getBaseName(name);
-            String ttcName = TrueTypeFont.getTTCName(base);
-            if (ttcName.length() < base.length()) {
-                int index = Integer.parseInt(base.substring(ttcName.length() + 1));
+            int comma = name.toLowerCase(Locale.ROOT).lastIndexOf(".ttc,");
+            if (comma >= 0) {
+                int index = Integer.parseInt(name.substring(comma + 5));
                 if (data.getInt(0) != 0x74746366 || index < 0 || index >= data.getInt(8)) { // 'ttcf'
-                    throw new DocumentException(name + " is not a font collection with a face " + index);
+                    throw new IOException(name + " is not a font collection with a face " + index);
                 }
                 directory = data.getInt(12 + 4 * index);
             }
             int version = data.getInt(directory);
-            if (version != 0x00010000 && version != 0x4F54544F) { // TrueType outlines, 'OTTO'
-                throw new DocumentException(name + " is not a valid TTF or OTF file");
+            if (version != 0x00010000 && version != 0x4F54544F && version != 0x74727565) { // TrueType, 'OTTO', 'true'
+                throw new IOException(name + " is not a valid TTF or OTF file");
             }
             int count = data.getShort(directory + 4) & 0xFFFF;
             Map<String, int[]> tables = new HashMap<>();
@@ -52,14 +52,15 @@ final class Sfnt {
                 byte[] tag = new byte[4];
                 data.get(at, tag);
                 int[] entry = {data.getInt(at + 4), data.getInt(at + 8), data.getInt(at + 12)};
+                String t = new String(tag, StandardCharsets.ISO_8859_1);
                 if (entry[1] < 0 || entry[2] < 0 || (long) entry[1] + entry[2] > data.capacity()) {
-                    throw new DocumentException(name + ": table " + new String(tag, BaseFont.WINANSI) + " lies outside the file");
+                    throw new IOException(name + ": table " + t + " lies outside the file");
                 }
-                tables.put(new String(tag, BaseFont.WINANSI), entry);
+                tables.put(t, entry);
             }
             return new Sfnt(data, version, tables);
-        } catch (IndexOutOfBoundsException | java.io.UnsupportedEncodingException | NumberFormatException e) {
-            throw new DocumentException(name + " is not a valid font file: " + e.getMessage());
+        } catch (IndexOutOfBoundsException | NumberFormatException e) {
+            throw new IOException(name + " is not a valid font file: " + e.getMessage(), e);
         }
     }
 
@@ -72,15 +73,19 @@ final class Sfnt {
         return tables.get(tag);
     }
 
-    /** Tag to {offset, length} in the file, as OpenPDF's {@code tables} field holds them. */
-    HashMap<String, int[]> locations() {
-        HashMap<String, int[]> m = new HashMap<>();
-        tables.forEach((tag, t) -> m.put(tag, new int[]{t[1], t[2]}));
-        return m;
+    /** The start of a table in the file; throws when the face has none. */
+    int offset(String tag) throws IOException {
+        int[] t = tables.get(tag);
+        if (t == null) throw new IOException("the font has no '" + tag + "' table");
+        return t[1];
     }
 
     int u16(int at) {
         return data.getShort(at) & 0xFFFF;
+    }
+
+    short s16(int at) {
+        return data.getShort(at);
     }
 
     int s32(int at) {
@@ -103,9 +108,14 @@ final class Sfnt {
         return t == null ? null : bytes(t[1], t[2]);
     }
 
+    /** The whole face as a font file of its own (a face of a collection is copied out of it). */
+    byte[] whole() {
+        return image(List.copyOf(tables.keySet()), Map.of());
+    }
+
     /**
      * A font file holding the named tables the face has, in tag order: each as in the file, or as given in
-     * {@code replaced} (checksum recomputed). Only tables read later need to be there.
+     * {@code replaced} (checksum recomputed).
      */
     byte[] image(List<String> tags, Map<String, byte[]> replaced) {
         TreeMap<String, byte[]> content = new TreeMap<>();
@@ -124,7 +134,7 @@ final class Sfnt {
         List<byte[]> order = new ArrayList<>(content.values());
         for (Map.Entry<String, byte[]> e : content.entrySet()) {
             byte[] b = e.getValue();
-            out.put(e.getKey().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            out.put(e.getKey().getBytes(StandardCharsets.ISO_8859_1));
             out.putInt(replaced.containsKey(e.getKey()) ? checksum(b) : tables.get(e.getKey())[0]);
             out.putInt(offset).putInt(b.length);
             offset += (b.length + 3) & ~3;
