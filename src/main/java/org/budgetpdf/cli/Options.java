@@ -33,6 +33,8 @@ public final class Options {
         @Option(names = "--format") public String format;
         @Option(names = "--report") public String report;
         @Option(names = "--threads") public String threads;
+        /** build: also the web page beside each PDF (render/WebPage). */
+        @Option(names = "--html") public boolean html;
         @Parameters public List<String> files = new ArrayList<>();
     }
 
