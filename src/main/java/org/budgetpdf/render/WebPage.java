@@ -321,6 +321,8 @@ public final class WebPage {
             if (t.select("th").isEmpty()) lines.add(flatten(t));
         }
         Map<Element, Integer> uses = new IdentityHashMap<>();
+        List<Element> headings = body.select("h1, h2, h3, h4, h5, h6");
+        Set<String> captions = new java.util.HashSet<>();
         int n = 0;
         for (Element t : body.select("table")) {
             n++;
@@ -332,7 +334,9 @@ public final class WebPage {
             scopes(t);
             Element caption = t.selectFirst("> caption");
             if (caption == null) {
-                caption = new Element("caption").addClass("visually-hidden").text(captionText(t, headingOf.get(t), uses, lines));
+                String text = captionText(t, headingOf.get(t), uses, lines);
+                if (!captions.add(text)) text = distinct(text, headingOf.get(t), headings, captions);
+                caption = new Element("caption").addClass("visually-hidden").text(text);
                 t.prependChild(caption);
             }
             if (caption.id().isEmpty()) caption.id(freeId(body, "table-" + n + "-caption"));
@@ -430,12 +434,17 @@ public final class WebPage {
     }
 
     /**
-     * The heading the table follows, with the table number before it and the line above the table (部门名称, 单位)
-     * after it; "（续）" for the second table under one heading.
+     * The table's title: a {@code .table-caption} paragraph just above it (a title that is no heading), else the heading
+     * the table follows with the table number before it ("（续）" for the second table under one heading); then the line
+     * above the table (部门名称, 单位) in brackets.
      */
     private static String captionText(Element t, Element heading, Map<Element, Integer> uses, Set<Element> lines) {
         StringBuilder sb = new StringBuilder();
-        if (heading != null) {
+        Element title = t.previousElementSibling();
+        if (title != null && lines.contains(title)) title = title.previousElementSibling();
+        if (title != null && title.hasClass("table-caption") && !title.text().isBlank()) {
+            sb.append(squeezeSpaces(title.text()));
+        } else if (heading != null) {
             Element before = heading.previousElementSibling();
             if (before != null && before.hasClass("table-no")) sb.append(squeezeSpaces(before.text())).append(' ');
             sb.append(squeezeSpaces(heading.text()));
@@ -450,6 +459,26 @@ public final class WebPage {
             if (!parts.isEmpty()) sb.append("（").append(String.join("，", parts)).append("）");
         }
         return sb.toString();
+    }
+
+    /**
+     * A caption already given to another table (the same section in each unit's part) with the heading of the part it
+     * is in before it, so that every table, and its scrolling region, has a name of its own.
+     */
+    private static String distinct(String text, Element heading, List<Element> headings, Set<String> used) {
+        int at = heading == null ? -1 : headings.indexOf(heading);
+        int level = heading == null ? 7 : heading.normalName().charAt(1) - '0';
+        for (int i = at - 1; i >= 0; i--) {
+            Element h = headings.get(i);
+            if (h.normalName().charAt(1) - '0' < level) {
+                String named = squeezeSpaces(h.text()) + " " + text;
+                if (used.add(named)) return named;
+                level = h.normalName().charAt(1) - '0';
+            }
+        }
+        for (int n = 2; ; n++) {
+            if (used.add(text + "（" + n + "）")) return text + "（" + n + "）";
+        }
     }
 
     // ---- resources ----------------------------------------------------------------------------------------------------

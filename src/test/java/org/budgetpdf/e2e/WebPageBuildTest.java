@@ -262,9 +262,13 @@ class WebPageBuildTest {
     }
 
     @Test
-    void checkDoesNotTakeHtml() {
+    void checkDoesNotTakeHtmlAndNoReportIsWrittenOverAPage() {
         Run r = run(HOME, "check", "--html", "data/xinxiang-weibin-2025-budget.yaml");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--html 只用于 build"), r.err());
+        Path page = out.resolve("xinxiang-weibin-2025-budget.html");
+        Run report = run(HOME, "check", "--report", page.toString(), "data/xinxiang-weibin-2025-budget.yaml");
+        assertEquals(2, report.code(), report.err());
+        assertTrue(report.err().contains(".html 文件是数据、版式、字体或已生成的 PDF、网页"), report.err());
     }
 }

@@ -124,13 +124,15 @@ public final class WebPages {
         return p == null ? "?" : p.text();
     }
 
-    /** Rows of a table whose first non-blank cell says 合计 or 总计 (合计, 本年收入合计, 收支总计…): their cells' text. */
+    /** A cell naming a total: 合计, 本年收入合计, 收支总计, 收入合计：… */
+    public static final Pattern TOTAL = Pattern.compile("(合计|总计)[：:]?$");
+
+    /** Rows of a table with a cell naming a total: their cells' text. */
     public static List<List<String>> totalRows(Element table) {
         List<List<String>> out = new ArrayList<>();
         for (Element tr : table.select("tbody tr")) {
             List<String> cells = tr.children().eachText();
-            String first = cells.stream().filter(s -> !s.isBlank()).findFirst().orElse("");
-            if (first.contains("合计") || first.contains("总计")) out.add(cells);
+            if (cells.stream().anyMatch(s -> TOTAL.matcher(s.strip()).find())) out.add(cells);
         }
         return out;
     }
