@@ -2,15 +2,13 @@ package org.budgetpdf.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.budgetpdf.Main;
+import org.budgetpdf.testutil.DataSite;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,12 +112,9 @@ class WebPageBrowserTest {
     @Test
     void everySampleLoadsCleanlyIsReadableOnAPhoneAndPassesAxe(@TempDir Path tmp) throws Exception {
         assumeBrowser();
-        Path site = tmp.resolve("site");
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = Main.run(new String[]{"build", "--html", "--out", site.toString(), "data"},
-                new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8), HOME);
-        assertEquals(0, code, e.toString(StandardCharsets.UTF_8));
+        DataSite.Site built = DataSite.get();
+        assertEquals(0, built.run().code(), built.run().err());
+        Path site = built.out();
         List<Path> pages;
         try (Stream<Path> s = Files.list(site)) {
             pages = s.filter(p -> p.toString().endsWith(".html")).sorted().toList();
