@@ -43,6 +43,8 @@ final class Batch {
     java.util.Map<Path, Path> targets = java.util.Map.of();
     /** build --pdfa: PDF/A-2u. */
     boolean archival;
+    /** build --html: the web page beside each PDF, written only when both are complete. */
+    boolean html;
 
     Batch(Path home, Path outDir, PrintStream out, PrintStream err, DiagnosticReport report) {
         this(home, outDir, out, err, report, defaultWorkers());
@@ -165,14 +167,18 @@ final class Batch {
                 if (page.stream().anyMatch(Diagnostic::isError)) {
                     o.println(name + "：有错误，未生成 PDF");
                 } else {
+                    // both made before either is written: a page that cannot be made leaves the old PDF and page alone
+                    byte[] web = html ? org.budgetpdf.diag.Steps.time("网页版", () -> pipeline.webPage(c)).getBytes(StandardCharsets.UTF_8) : null;
+                    Path webTarget = target.resolveSibling(Main.baseName(target) + ".html");
                     Files.createDirectories(target.getParent());
                     org.budgetpdf.diag.Steps.time("写文件", () -> {
                         AtomicFiles.write(target, b.result().pdf());
+                        if (web != null) AtomicFiles.write(webTarget, web);
                         return null;
                     });
                     pages = b.result().pages();
                     long ms = (System.nanoTime() - t0) / 1_000_000;
-                    o.println(name + " → " + display(target) + "：" + pages + " 页，"
+                    o.println(name + " → " + display(target) + (web == null ? "" : "、" + display(webTarget)) + "：" + pages + " 页，"
                             + (b.result().pdf().length / 1024) + " KB，用时 " + ms + " ms");
                 }
             } catch (Exception | Error x) {

@@ -243,6 +243,14 @@ public final class Pipeline {
         return new Built(result, report, xhtml);
     }
 
+    /**
+     * The web page of a document that checked clean ({@code build --html}): made from the same XHTML the PDF is
+     * rendered from, so the two cannot say different things. A string only: writing the file is the caller's.
+     */
+    public String webPage(Checked c) throws org.budgetpdf.render.LayoutRefused {
+        return org.budgetpdf.render.WebPage.of(c.xhtml(), c.layout().orElseThrow().folder(), home.fonts());
+    }
+
     private static String head(String xhtml, String regex) {
         Matcher m = Pattern.compile(regex).matcher(xhtml);
         return m.find() ? unescape(m.group(1)) : "";
@@ -266,7 +274,8 @@ public final class Pipeline {
             List<Path> css = new java.util.ArrayList<>();
             for (Path dir : List.of(layout.folder().resolveSibling("common"), layout.folder())) {
                 try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(dir)) {
-                    s.filter(p -> p.toString().endsWith(".css")).sorted().forEach(css::add);
+                    s.filter(p -> p.toString().endsWith(".css")) // the web page's style sheet draws nothing in the PDF
+                            .filter(p -> !p.getFileName().toString().equals(org.budgetpdf.render.WebPage.STYLESHEET)).sorted().forEach(css::add);
                 } catch (IOException e) {
                     // the layout loader reports missing files
                 }

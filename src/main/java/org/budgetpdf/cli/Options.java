@@ -35,6 +35,8 @@ public final class Options {
         @Option(names = "--threads") public String threads;
         /** PDF/A-2u for archives, besides PDF/UA-1. */
         @Option(names = "--pdfa") public boolean pdfa;
+        /** build: also the web page beside each PDF (render/WebPage). */
+        @Option(names = "--html") public boolean html;
         @Parameters public List<String> files = new ArrayList<>();
     }
 

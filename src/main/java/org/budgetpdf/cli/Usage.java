@@ -31,6 +31,7 @@ public final class Usage {
         List<String[]> rows = List.of(
                 new String[]{l.command(""), "检查并生成 data/ 下的全部数据文件"},
                 new String[]{l.command("build 文件或文件夹…"), "检查并生成指定的文件（文件夹：其中的全部 .yaml，含子文件夹）"},
+                new String[]{l.command("build --html 文件或文件夹…"), "同时在每个 PDF 旁边写出网页版（同名的 .html）"},
                 new String[]{l.command("check 文件或文件夹…"), "只检查，不生成 PDF"},
                 new String[]{l.command("new 新文件.yaml"), "写一份空白数据文件，照注释填写"},
                 new String[]{l.command("next-year 文件.yaml"), "由今年的文件写出下一年的文件"},
@@ -57,6 +58,8 @@ public final class Usage {
                   --report 文件          把提示写到这个文件（UTF-8，任何格式），不写到屏幕
                   --threads N            同时生成几个文件（默认等于 CPU 核数；也可用 -Dbudgetpdf.threads=N）
                   --pdfa                 生成的 PDF 同时符合 PDF/A-2u（长期存档；档案馆要求时用）
+                  --html                 build 时在每个 PDF 旁边再写一个同名的网页（.html）：内容与 PDF 相同，
+                                         一个文件、不联网、不含脚本，手机上也能读
                   --encoding 字符集      屏幕输出的字符集（默认：Windows 控制台用它的代码页，其他情况 UTF-8）
                   --version              显示版本
                   --help                 显示本说明

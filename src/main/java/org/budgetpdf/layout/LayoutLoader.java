@@ -216,6 +216,7 @@ public final class LayoutLoader {
             sources.put(shown, new SourceFile(shown, text.lines().toList(), null, f));
             List<TemplateGuard.Finding> bad = new ArrayList<>(f.toString().endsWith(".css") ? List.of() : TemplateGuard.scan(text));
             bad.addAll(TemplateGuard.resources(f.getFileName().toString(), text, base, roots));
+            if (f.getFileName().toString().equals(TemplateGuard.WEB_STYLESHEET)) bad.addAll(TemplateGuard.webStylesheet(text));
             for (TemplateGuard.Finding b : bad) {
                 diags.error("E-LAYOUT", new SourcePos(shown, b.line(), b.col()), b.length(), b.message(), b.hint());
             }

@@ -65,6 +65,31 @@ public final class TemplateGuard {
 
     // ---- resources ------------------------------------------------------------------------------------------------
 
+    /** The web page's style sheet (build --html), in templates/common and, optionally, in a layout's folder. */
+    public static final String WEB_STYLESHEET = "web.css";
+
+    public static final String WEB_FONT_MESSAGE = "网页版不嵌入字体文件：中文字体有十几 MB，网页版用读者电脑、手机上已有的字体";
+    public static final String WEB_FONT_HINT = "删去这一处 url(…)（@font-face 只写 local(…)），在 font-family 里写字体名称，例如 "
+            + "\"Noto Serif SC\", \"SimSun\", serif。见 templates/README.md“网页版”。";
+    private static final Pattern FONT_FILE = Pattern.compile("(?i)\\.(ttf|otf|ttc|woff2?|eot)([?#].*)?$");
+
+    /** True when a url() names a font file: the web page never embeds one. */
+    public static boolean fontFile(String url) {
+        return FONT_FILE.matcher(url.strip()).find();
+    }
+
+    /** What a web style sheet may not do beyond any style sheet ({@link #resources}): embed a font file. */
+    public static List<Finding> webStylesheet(String text) {
+        List<Finding> out = new ArrayList<>();
+        Matcher m = CSS_URL.matcher(text);
+        while (m.find()) {
+            if (!fontFile(m.group(2))) continue;
+            int[] lc = lineCol(text, m.start(2));
+            out.add(new Finding("", lc[0], lc[1], m.group(2).codePointCount(0, m.group(2).length()), WEB_FONT_MESSAGE, WEB_FONT_HINT));
+        }
+        return out;
+    }
+
     private static final Pattern CSS_URL = Pattern.compile("url\\(\\s*(['\"]?)([^'\")]*)\\1\\s*\\)", Pattern.CASE_INSENSITIVE);
     private static final Pattern CSS_IMPORT = Pattern.compile("@import\\s+(['\"])([^'\"]*)\\1", Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTRIBUTE = Pattern.compile("\\b(src|href)\\s*=\\s*(['\"])(.*?)\\2", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
