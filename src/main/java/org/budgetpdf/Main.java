@@ -107,6 +107,7 @@ public final class Main {
             format = OutputFormat.parse(o.format);
             if (format == null) throw new Options.UsageError("--format 只能是 human、json 或 sarif，不是“" + o.format + "”。");
         }
+        if (o.xlsx && !build) throw new Options.UsageError("--xlsx 只用于 build：check 只检查，不生成任何文件。");
         int workers = o.threads == null ? Batch.defaultWorkers() : Options.threads(o.threads);
         if (o.out != null && o.out.isBlank()) throw new Options.UsageError("--out 后面要写输出目录。");
         Path outDir = home.resolve(o.out == null ? "out" : o.out);
@@ -165,6 +166,7 @@ public final class Main {
         DiagnosticReport report = new DiagnosticReport(format, out, err, sink);
         Batch batch = new Batch(home, outDir, format.machine() ? err : out, err, report, workers);
         batch.targets = targets;
+        batch.xlsx = o.xlsx;
         return batch.run(build, files);
     }
 

@@ -33,6 +33,8 @@ public final class Options {
         @Option(names = "--format") public String format;
         @Option(names = "--report") public String report;
         @Option(names = "--threads") public String threads;
+        /** build: a workbook (.xlsx) of the document's tables beside each PDF. */
+        @Option(names = "--xlsx") public boolean xlsx;
         @Parameters public List<String> files = new ArrayList<>();
     }
 
