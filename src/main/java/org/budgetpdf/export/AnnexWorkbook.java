@@ -301,10 +301,35 @@ public final class AnnexWorkbook {
         return ((long) row << 32) | col;
     }
 
-    /** The kinds of cell the sheets use, each with one style (and a bold and indented variant where needed). */
-    private enum Kind { NUMBER, TITLE, META_LEFT, META_CENTRE, META_RIGHT, HEAD, TEXT, CODE, NUM, MARK, NOTE }
+    /** The kinds of cell the sheets use: alignment, bordered (in the grid), wrapped, and the cells' number format. */
+    private enum Kind {
+        NUMBER(HorizontalAlignment.RIGHT, false, false, null),
+        TITLE(HorizontalAlignment.CENTER, false, false, null),
+        META_LEFT(HorizontalAlignment.LEFT, false, false, null),
+        META_CENTRE(HorizontalAlignment.CENTER, false, false, null),
+        META_RIGHT(HorizontalAlignment.RIGHT, false, false, null),
+        HEAD(HorizontalAlignment.CENTER, true, true, "@"),
+        TEXT(HorizontalAlignment.LEFT, true, true, "@"),
+        CODE(HorizontalAlignment.CENTER, true, false, "@"),
+        NUM(HorizontalAlignment.RIGHT, true, false, AMOUNT_FORMAT),
+        /** An amount cell without an amount: blank, or the layout's 缺项 mark. */
+        MARK(HorizontalAlignment.RIGHT, true, false, "@"),
+        NOTE(HorizontalAlignment.LEFT, false, true, null);
 
-    /** Styles made once per workbook, in the order first used (so the styles part is the same every time). */
+        final HorizontalAlignment align;
+        final boolean grid;
+        final boolean wrap;
+        final String format;
+
+        Kind(HorizontalAlignment align, boolean grid, boolean wrap, String format) {
+            this.align = align;
+            this.grid = grid;
+            this.wrap = wrap;
+            this.format = format;
+        }
+    }
+
+    /** One style per kind, boldness and indent, made in the order first used (so the styles part is the same every time). */
     private static final class Styles {
         private final XSSFWorkbook wb;
         private final Map<String, CellStyle> made = new HashMap<>();
@@ -312,21 +337,16 @@ public final class AnnexWorkbook {
         private final XSSFFont bodyBold;
         private final XSSFFont head;
         private final XSSFFont title;
-        private final short amountFormat;
-        private final short textFormat;
 
         Styles(XSSFWorkbook wb) {
             this.wb = wb;
             // the default font (index 0) sets Excel's width unit; 宋体 as Chinese budget workbooks use
-            XSSFFont base = wb.getFontAt(0);
-            base.setFontName("宋体");
-            base.setFontHeightInPoints((short) 10);
-            body = base;
+            body = wb.getFontAt(0);
+            body.setFontName("宋体");
+            body.setFontHeightInPoints((short) 10);
             bodyBold = font("宋体", 10, true);
             head = font("黑体", 10, false);
             title = font("黑体", 15, false);
-            amountFormat = wb.createDataFormat().getFormat(AMOUNT_FORMAT);
-            textFormat = wb.createDataFormat().getFormat("@");
         }
 
         private XSSFFont font(String name, int size, boolean bold) {
@@ -343,56 +363,16 @@ public final class AnnexWorkbook {
 
         private CellStyle make(Kind kind, boolean bold, int indent) {
             XSSFCellStyle s = wb.createCellStyle();
-            s.setVerticalAlignment(VerticalAlignment.CENTER);
-            s.setFont(bold ? bodyBold : body);
-            switch (kind) {
-                case NUMBER -> {
-                    s.setFont(head);
-                    s.setAlignment(HorizontalAlignment.RIGHT);
-                }
-                case TITLE -> {
-                    s.setFont(title);
-                    s.setAlignment(HorizontalAlignment.CENTER);
-                }
-                case META_LEFT -> s.setAlignment(HorizontalAlignment.LEFT);
-                case META_CENTRE -> s.setAlignment(HorizontalAlignment.CENTER);
-                case META_RIGHT -> s.setAlignment(HorizontalAlignment.RIGHT);
-                case NOTE -> {
-                    s.setAlignment(HorizontalAlignment.LEFT);
-                    s.setVerticalAlignment(VerticalAlignment.TOP);
-                    s.setWrapText(true);
-                }
-                case HEAD -> {
-                    grid(s);
-                    s.setFont(head);
-                    s.setAlignment(HorizontalAlignment.CENTER);
-                    s.setWrapText(true);
-                    s.setFillForegroundColor(new XSSFColor(new byte[]{(byte) 0xf0, (byte) 0xf0, (byte) 0xf0}, null));
-                    s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-                    s.setDataFormat(textFormat);
-                }
-                case TEXT -> {
-                    grid(s);
-                    s.setAlignment(HorizontalAlignment.LEFT);
-                    s.setWrapText(true);
-                    s.setIndention((short) indent);
-                    s.setDataFormat(textFormat);
-                }
-                case CODE -> {
-                    grid(s);
-                    s.setAlignment(HorizontalAlignment.CENTER);
-                    s.setDataFormat(textFormat);
-                }
-                case NUM -> {
-                    grid(s);
-                    s.setAlignment(HorizontalAlignment.RIGHT);
-                    s.setDataFormat(amountFormat);
-                }
-                case MARK -> {
-                    grid(s);
-                    s.setAlignment(HorizontalAlignment.RIGHT);
-                    s.setDataFormat(textFormat);
-                }
+            s.setFont(kind == Kind.TITLE ? title : kind == Kind.HEAD || kind == Kind.NUMBER ? head : bold ? bodyBold : body);
+            s.setAlignment(kind.align);
+            s.setVerticalAlignment(kind == Kind.NOTE ? VerticalAlignment.TOP : VerticalAlignment.CENTER);
+            s.setWrapText(kind.wrap);
+            s.setIndention((short) indent);
+            if (kind.format != null) s.setDataFormat(wb.createDataFormat().getFormat(kind.format));
+            if (kind.grid) grid(s);
+            if (kind == Kind.HEAD) {
+                s.setFillForegroundColor(new XSSFColor(new byte[]{(byte) 0xf0, (byte) 0xf0, (byte) 0xf0}, null));
+                s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             }
             return s;
         }

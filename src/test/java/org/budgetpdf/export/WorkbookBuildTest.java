@@ -281,10 +281,16 @@ class WorkbookBuildTest {
     }
 
     @Test
-    void checkRefusesTheOptionAndHelpExplainsIt() {
+    void checkRefusesTheOptionHelpExplainsItAndNoReportReplacesAWorkbook(@TempDir Path dir) throws IOException {
         Run r = run("check", "--xlsx", SEED_004);
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--xlsx 只用于 build"), r.err());
         assertTrue(run("--help").out().contains("--xlsx"));
+        Path book = dir.resolve("公开表.xlsx");
+        Files.writeString(book, "表格");
+        Run report = run("check", "--report", book.toString(), SEED_004);
+        assertEquals(2, report.code(), report.err());
+        assertTrue(report.err().contains("已生成的 PDF、Excel 表格"), report.err());
+        assertEquals("表格", Files.readString(book));
     }
 }
