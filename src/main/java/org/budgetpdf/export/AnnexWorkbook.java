@@ -102,21 +102,20 @@ public final class AnnexWorkbook {
 
         void write() {
             for (int c = 0; c < cols; c++) sheet.setColumnWidth(c, Math.min(255 * 256, widths[c] * 256 + 512));
-            if (!t.number().isEmpty()) line(t.number(), Kind.NUMBER, 0, cols, LINE + 2);
-            line(t.title(), Kind.TITLE, 0, cols, 24);
+            if (!t.number().isEmpty()) line(t.number(), Kind.NUMBER, LINE + 2);
+            line(t.title(), Kind.TITLE, 24);
             meta();
             int headStart = next;
             header();
             int bodyStart = next;
             for (TableView.Row r : t.rows()) body(r);
-            int end = next;
             notes();
             if (bodyStart > headStart) {
                 sheet.createFreezePane(0, bodyStart);
                 sheet.setRepeatingRows(new CellRangeAddress(headStart, bodyStart - 1, -1, -1));
             }
             // codes and names are text on purpose (2101101, "01"): no green triangles on them
-            sheet.addIgnoredErrors(new CellRangeAddress(0, Math.max(end, next) - 1, 0, cols - 1), IgnoredErrorType.NUMBER_STORED_AS_TEXT);
+            sheet.addIgnoredErrors(new CellRangeAddress(0, next - 1, 0, cols - 1), IgnoredErrorType.NUMBER_STORED_AS_TEXT);
             sheet.setFitToPage(true);
             sheet.setHorizontallyCenter(true);
             PrintSetup ps = sheet.getPrintSetup();
@@ -127,14 +126,14 @@ public final class AnnexWorkbook {
         }
 
         /** A line across the table (表号, title, a note): one merged cell. */
-        private void line(String text, Kind kind, int from, int to, float height) {
+        private void line(String text, Kind kind, float height) {
             Row row = sheet.createRow(next);
-            Cell c = row.createCell(from);
+            Cell c = row.createCell(0);
             c.setCellValue(text);
             c.setCellStyle(styles.of(kind, false, 0));
-            for (int k = from + 1; k < to; k++) row.createCell(k).setCellStyle(styles.of(kind, false, 0));
-            if (to - from > 1) sheet.addMergedRegion(new CellRangeAddress(next, next, from, to - 1));
-            int lines = kind == Kind.NOTE ? lines(text, span(from, to)) : 1;
+            for (int k = 1; k < cols; k++) row.createCell(k).setCellStyle(styles.of(kind, false, 0));
+            if (cols > 1) sheet.addMergedRegion(new CellRangeAddress(next, next, 0, cols - 1));
+            int lines = kind == Kind.NOTE ? lines(text, span(0, cols)) : 1;
             row.setHeightInPoints(Math.max(height, lines * LINE + 3));
             next++;
         }
@@ -219,7 +218,7 @@ public final class AnnexWorkbook {
         }
 
         private void notes() {
-            for (String note : List.of(t.note(), t.printedEmptyNote())) if (!note.isEmpty()) line(note, Kind.NOTE, 0, cols, LINE);
+            for (String note : List.of(t.note(), t.printedEmptyNote())) if (!note.isEmpty()) line(note, Kind.NOTE, LINE);
         }
 
         private int span(int from, int to) {
