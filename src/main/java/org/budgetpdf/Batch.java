@@ -10,6 +10,7 @@ import org.budgetpdf.diag.SourcePos;
 import org.budgetpdf.render.PageFindings;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,6 +46,8 @@ final class Batch {
     boolean archival;
     /** build --html: the web page beside each PDF, written only when both are complete. */
     boolean html;
+    /** build --xlsx: a workbook of the document's tables beside each PDF. */
+    boolean xlsx;
 
     Batch(Path home, Path outDir, PrintStream out, PrintStream err, DiagnosticReport report) {
         this(home, outDir, out, err, report, defaultWorkers());
@@ -164,7 +167,10 @@ final class Batch {
                 // text off its cell or the page is damage: reported like any error, and the old PDF stays
                 List<Diagnostic> page = PageFindings.diagnostics(b.result().lint(), c.source());
                 page.forEach(diags::add);
-                if (page.stream().anyMatch(Diagnostic::isError)) {
+                boolean damaged = page.stream().anyMatch(Diagnostic::isError);
+                // the workbook is made before anything is written: one that cannot be made leaves the old PDF too
+                byte[] book = xlsx && !damaged ? workbook(pipeline, c, name, diags) : null;
+                if (damaged || xlsx && book == null) {
                     o.println(name + "：有错误，未生成 PDF");
                 } else {
                     // both made before either is written: a page that cannot be made leaves the old PDF and page alone
@@ -177,9 +183,10 @@ final class Batch {
                         return null;
                     });
                     pages = b.result().pages();
+                    String also = book == null ? "" : writeWorkbook(book, workbookPath(target), name, diags);
                     long ms = (System.nanoTime() - t0) / 1_000_000;
                     o.println(name + " → " + display(target) + (web == null ? "" : "、" + display(webTarget)) + "：" + pages + " 页，"
-                            + (b.result().pdf().length / 1024) + " KB，用时 " + ms + " ms");
+                            + (b.result().pdf().length / 1024) + " KB" + also + "，用时 " + ms + " ms");
                 }
             } catch (Exception | Error x) {
                 Failure why = Failure.classify(x, display(outDir));
@@ -190,6 +197,41 @@ final class Batch {
         boolean failed = diags.hasErrors() || !c.ok();
         return new Outcome(diags, fmt, outBuf.toString(StandardCharsets.UTF_8), diags.errorCount(), diags.warningCount(),
                 failed, pages, name, failed ? firstError(diags, name) : "");
+    }
+
+    /** out/x.pdf → out/x.xlsx */
+    static Path workbookPath(Path pdf) {
+        String n = pdf.getFileName().toString();
+        return pdf.resolveSibling((n.endsWith(".pdf") ? n.substring(0, n.length() - 4) : n) + ".xlsx");
+    }
+
+    /** The workbook of a file's tables, or null after an error saying why. */
+    private byte[] workbook(Pipeline pipeline, Pipeline.Checked c, String name, Diagnostics diags) {
+        try {
+            return pipeline.workbook(c);
+        } catch (IOException | RuntimeException x) {
+            workbookFailed(x, name, diags);
+            return null;
+        }
+    }
+
+    /** Writes the workbook beside the PDF: what the result line adds, or a note and an E-WRITE when it cannot. */
+    private String writeWorkbook(byte[] book, Path file, String name, Diagnostics diags) {
+        try {
+            org.budgetpdf.diag.Steps.time("写文件", () -> {
+                AtomicFiles.write(file, book);
+                return null;
+            });
+            return "；" + display(file) + "：" + (book.length / 1024) + " KB";
+        } catch (IOException | RuntimeException x) {
+            workbookFailed(x, name, diags);
+            return "（表格文件 " + display(file) + " 没有写入）";
+        }
+    }
+
+    private void workbookFailed(Exception x, String name, Diagnostics diags) {
+        Failure why = Failure.writing(x, display(outDir), Failure.Output.WORKBOOK);
+        diags.error(why.code(), SourcePos.fileOnly(name), why.message(), why.hint());
     }
 
     /** A file whose check itself failed: one E-INTERNAL, no PDF. */

@@ -108,6 +108,7 @@ public final class Main {
             if (format == null) throw new Options.UsageError("--format 只能是 human、json 或 sarif，不是“" + o.format + "”。");
         }
         if (o.html && !build) throw new Options.UsageError("--html 只用于 build（生成 PDF 时在旁边写出网页版）；check 不写任何文件。");
+        if (o.xlsx && !build) throw new Options.UsageError("--xlsx 只用于 build：check 只检查，不生成任何文件。");
         int workers = o.threads == null ? Batch.defaultWorkers() : Options.threads(o.threads);
         if (o.out != null && o.out.isBlank()) throw new Options.UsageError("--out 后面要写输出目录。");
         Path outDir = home.resolve(o.out == null ? "out" : o.out);
@@ -168,6 +169,7 @@ public final class Main {
         batch.targets = targets;
         batch.archival = o.pdfa;
         batch.html = o.html;
+        batch.xlsx = o.xlsx;
         return batch.run(build, files);
     }
 

@@ -251,6 +251,18 @@ public final class Pipeline {
         return org.budgetpdf.render.WebPage.of(c.xhtml(), c.layout().orElseThrow().folder(), home.fonts());
     }
 
+    /**
+     * The workbook of the declared tables the document prints ({@code build --xlsx}): the very table views the PDF is
+     * set from, so its figures are the PDF's. Bytes only, like {@link #render}.
+     */
+    public byte[] workbook(Checked c) throws IOException {
+        String xhtml = c.xhtml();
+        var info = new org.budgetpdf.export.AnnexWorkbook.Info(head(xhtml, "<title>([^<]*)</title>"),
+                head(xhtml, "<meta name=\"author\" content=\"([^\"]*)\""), c.realized().orElseThrow().doc().publishDate());
+        return Steps.time("表格文件", () -> org.budgetpdf.export.AnnexWorkbook.write(
+                org.budgetpdf.export.AnnexTables.printed(c.report(), xhtml), info));
+    }
+
     private static String head(String xhtml, String regex) {
         Matcher m = Pattern.compile(regex).matcher(xhtml);
         return m.find() ? unescape(m.group(1)) : "";

@@ -146,9 +146,9 @@ public final class Arguments {
             if (same) return Optional.of("--report 不能写到正在检查的数据文件“" + shown + "”上，那样会把数据冲掉。没有检查任何文件。" + hint);
         }
         String name = abs.getFileName() == null ? "" : abs.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        for (String ext : List.of(".yaml", ".yml", ".pdf", ".html", ".ftlh", ".css", ".ttf", ".otf")) {
+        for (String ext : List.of(".yaml", ".yml", ".pdf", ".html", ".xlsx", ".ftlh", ".css", ".ttf", ".otf")) {
             if (name.endsWith(ext)) {
-                return Optional.of("--report 不能写到“" + shown + "”：" + ext + " 文件是数据、版式、字体或已生成的 PDF、网页，报告会把它冲掉。没有检查任何文件。" + hint);
+                return Optional.of("--report 不能写到“" + shown + "”：" + ext + " 文件是数据、版式、字体或已生成的 PDF、网页、Excel 表格，报告会把它冲掉。没有检查任何文件。" + hint);
             }
         }
         if (Files.isDirectory(target)) return Optional.of("--report 的“" + shown + "”是一个文件夹，报告要写成文件。" + hint);

@@ -59,7 +59,7 @@ public record Failure(String code, String message, String hint, SourcePos pos) {
             }
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
-            Failure w = write(t, outDir);
+            Failure w = write(t, outDir, Output.PDF);
             if (w != null) return w;
         }
         return new Failure("E-RENDER", "生成 PDF 失败：" + describe(e),
@@ -101,42 +101,82 @@ public record Failure(String code, String message, String hint, SourcePos pos) {
                 "数据已通过检查，问题在模板：多半是刚改过这个模板，撤销或改正最近的改动（写法见 templates/README.md）。" + KEEP, at);
     }
 
-    /** A file-system failure while creating the output folder or writing the PDF, or null. */
-    static Failure write(Throwable t, String outDir) {
+    /** What a build writes into the output folder: how the clerk calls it, and what may hold it open. */
+    public enum Output {
+        PDF("PDF", "PDF 阅读器"),
+        WORKBOOK("Excel 表格", "Excel、WPS 表格");
+
+        final String noun;
+        final String opener;
+
+        Output(String noun, String opener) {
+            this.noun = noun;
+            this.opener = opener;
+        }
+
+        String keep() {
+            return "已有的" + spaced(noun) + "未被改动。";
+        }
+
+        /** The noun within Chinese text: a space only beside its Latin letters ("的 PDF 未", "的 Excel 表格未"). */
+        static String spaced(String noun) {
+            return (Character.isLetter(noun.charAt(0)) && noun.charAt(0) < 0x80 ? " " : "") + noun
+                    + (noun.charAt(noun.length() - 1) < 0x80 ? " " : "");
+        }
+    }
+
+    /**
+     * A failure while writing {@code what} (the PDF is {@link #classify}'s): the disk or the folder (E-WRITE), else a
+     * fault of this program. The old file is never touched.
+     */
+    public static Failure writing(Throwable e, String outDir, Output what) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            Failure w = write(t, outDir, what);
+            if (w != null) return w;
+        }
+        return new Failure("E-INTERNAL", "生成" + Output.spaced(what.noun) + "时程序内部出错：" + describe(e),
+                "这不是数据的问题，是程序的缺陷；请把这个数据文件和这条消息交给维护者。" + what.keep());
+    }
+
+    /** A file-system failure while creating the output folder or writing {@code what}, or null. */
+    static Failure write(Throwable t, String outDir, Output what) {
+        String keep = what.keep();
+        String noun = what.noun;
+        String spaced = Output.spaced(noun);
         String reason = t instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason()
                 : t.getMessage() == null ? "" : t.getMessage();
         String r = reason.toLowerCase(Locale.ROOT);
         if (r.contains("no space left") || r.contains("disk quota") || r.contains("not enough space")) {
-            return new Failure("E-WRITE", "磁盘空间已满，PDF 没有写完（输出目录 " + outDir + "）",
-                    "清理输出目录所在磁盘的空间（或用 --out 换一个磁盘）后重新生成。数据、模板和字体都没有问题。" + KEEP);
+            return new Failure("E-WRITE", "磁盘空间已满，" + noun + (spaced.endsWith(" ") ? " " : "") + "没有写完（输出目录 " + outDir + "）",
+                    "清理输出目录所在磁盘的空间（或用 --out 换一个磁盘）后重新生成。数据、模板和字体都没有问题。" + keep);
         }
         if (t instanceof ReadOnlyFileSystemException || r.contains("read-only file system")) {
-            return new Failure("E-WRITE", "输出目录 " + outDir + " 所在的磁盘是只读的，无法写入 PDF",
-                    "用 --out 指定一个可以写入的文件夹。" + KEEP);
+            return new Failure("E-WRITE", "输出目录 " + outDir + " 所在的磁盘是只读的，无法写入" + spaced.stripTrailing(),
+                    "用 --out 指定一个可以写入的文件夹。" + keep);
         }
         if (t instanceof AccessDeniedException || r.contains("permission denied") || r.contains("access is denied")) {
             return new Failure("E-WRITE", "没有权限在输出目录 " + outDir + " 中写入文件",
-                    "请给这个文件夹写入权限，或用 --out 指定一个可以写入的文件夹；文件被其他程序（如 PDF 阅读器）打开时请先关闭。" + KEEP);
+                    "请给这个文件夹写入权限，或用 --out 指定一个可以写入的文件夹；文件被其他程序（如 " + what.opener + "）打开时请先关闭。" + keep);
         }
         if (r.contains("file too large") || r.contains("file size limit")) {
             return new Failure("E-WRITE", "文件系统不允许写入这么大的文件（输出目录 " + outDir + "）",
-                    "用 --out 换一个文件夹（FAT32 的 U 盘单个文件不能超过 4 GB），或检查系统对文件大小的限制（ulimit -f）。" + KEEP);
+                    "用 --out 换一个文件夹（FAT32 的 U 盘单个文件不能超过 4 GB），或检查系统对文件大小的限制（ulimit -f）。" + keep);
         }
         if (t instanceof DirectoryNotEmptyException || r.contains("is a directory")) {
             String which = t instanceof FileSystemException fse ? name(fse.getOtherFile() != null ? fse.getOtherFile() : fse.getFile()) : "";
-            return new Failure("E-WRITE", "输出目录 " + outDir + " 中" + (which.isEmpty() ? "要写的 PDF" : "的 " + which)
-                            + " 是一个文件夹，不能用 PDF 替换它",
-                    "把这个文件夹改名或移走，或用 --out 换一个输出目录。" + KEEP);
+            return new Failure("E-WRITE", "输出目录 " + outDir + " 中" + (which.isEmpty() ? "要写的" + spaced.stripTrailing() : "的 " + which)
+                            + " 是一个文件夹，不能用" + spaced + "替换它",
+                    "把这个文件夹改名或移走，或用 --out 换一个输出目录。" + keep);
         }
         if (t instanceof FileAlreadyExistsException || t instanceof NotDirectoryException || r.contains("not a directory")) {
             String which = t instanceof FileSystemException fse && fse.getFile() != null ? blocking(fse.getFile()) : outDir;
             return new Failure("E-WRITE", "无法建立输出目录 " + outDir + "：" + which + " 是一个文件，不是文件夹",
-                    "用 --out 指定一个文件夹，或把这个同名文件改名。" + KEEP);
+                    "用 --out 指定一个文件夹，或把这个同名文件改名。" + keep);
         }
         if (t instanceof FileSystemException || t instanceof IOException && !(t instanceof FontProblem)) {
             if (t.getClass().getName().startsWith("java.nio.file.") || r.contains("i/o error") || t instanceof FileSystemException) {
-                return new Failure("E-WRITE", "无法在输出目录 " + outDir + " 中写入 PDF：" + SystemMessages.reason(t),
-                        "检查输出目录是否存在、可以写入、磁盘有空间，或用 --out 换一个文件夹。" + KEEP);
+                return new Failure("E-WRITE", "无法在输出目录 " + outDir + " 中写入" + spaced.stripTrailing() + "：" + SystemMessages.reason(t),
+                        "检查输出目录是否存在、可以写入、磁盘有空间，或用 --out 换一个文件夹。" + keep);
             }
         }
         return null;

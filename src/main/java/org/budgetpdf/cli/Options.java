@@ -37,6 +37,8 @@ public final class Options {
         @Option(names = "--pdfa") public boolean pdfa;
         /** build: also the web page beside each PDF (render/WebPage). */
         @Option(names = "--html") public boolean html;
+        /** build: a workbook (.xlsx) of the document's tables beside each PDF. */
+        @Option(names = "--xlsx") public boolean xlsx;
         @Parameters public List<String> files = new ArrayList<>();
     }
 

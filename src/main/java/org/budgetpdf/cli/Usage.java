@@ -53,6 +53,8 @@ public final class Usage {
                                          --决算：由今年的部门预算写出今年的部门决算，预算数一栏填好
                 选项（都可以写成 --选项 值 或 --选项=值）：
                   --out 目录             PDF 输出目录（默认 out）
+                  --xlsx                 （build）同时生成 Excel 表格：PDF 旁边同名的 .xlsx，每张表一个工作表，
+                                         金额是数字（两位小数），与 PDF 中的数相同
                   --format 格式          提示的格式：human（默认，给人看）、json（每条提示一个对象）、
                                          sarif（SARIF 2.1.0，代码审查工具和编辑器读取）；json、sarif 写到标准输出
                   --report 文件          把提示写到这个文件（UTF-8，任何格式），不写到屏幕

@@ -247,7 +247,7 @@ public final class TableEngine {
                     String text = !known(f) ? spec.missing() : m.isZero() && !showZero ? "" : m.table();
                     if (!total && !text.isEmpty()) shown[at] = true;
                     if (total && !asked && m.isZero() && text.equals(m.table()) && !r.cube().has(f)) unsaid.add(new int[]{k, at});
-                    cells.add(new Cell(text, "num" + mark, 1));
+                    cells.add(Cell.amount(text, m, "num" + mark, 1));
                 }
             }
             kinds.add(sides.size() > 1 ? "plain" : kind);
@@ -268,7 +268,7 @@ public final class TableEngine {
                     for (int at = col; at < Math.min(col + c.span(), shown.length); at++) above |= shown[at];
                     // a footer total at 0 over columns of blank cells, which the file does not write: blank as well
                     if (!spec.zeros() && m.isZero() && text.equals(m.table()) && !above && !r.cube().has(cf)) text = "";
-                    cells.add(new Cell(text, "num", c.span()));
+                    cells.add(Cell.amount(text, m, "num", c.span()));
                 }
                 col += c.span();
             }

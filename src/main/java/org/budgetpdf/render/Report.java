@@ -78,6 +78,14 @@ public final class Report {
         return out;
     }
 
+    /**
+     * Every table made so far, in the order the template first asked for it: after the render, the tables the
+     * document prints (and perhaps some it only read a figure of).
+     */
+    public List<TableView> tablesMade() {
+        return List.copyOf(cache.values());
+    }
+
     /** One declared table for the department. */
     public TableView table(String key) {
         return table(key, null);
