@@ -2,8 +2,10 @@ package org.budgetpdf.render;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -134,6 +136,35 @@ class LayoutLintTest {
             return;
         }
         fail("no column width left one character alone");
+    }
+
+    /**
+     * The reader's measure (another tool than ours, on the PDF alone) sees the near-empty continuation of the first
+     * layout of the fixture above and none after Refit, and a character alone on the last line of a paragraph:
+     * PageQualityTest's zero counts are not zero because the measure cannot see.
+     */
+    @Test
+    void theReadersMeasureSeesANearEmptyPageAndALoneCharacter(@TempDir Path dir) throws Exception {
+        String table = null;
+        for (int n = 15; n <= 40 && table == null; n++) {
+            String xhtml = page("td { height: 9mm; }", "<table><thead><tr><th>项目</th><th>金额</th></tr></thead><tbody>"
+                    + rows(n, "<td class='num'>1.00</td>") + "</tbody></table>");
+            if (checks(lint(xhtml, false)).equals(Set.of(LayoutLint.Check.NEAR_EMPTY))) table = xhtml;
+        }
+        assertNotNull(table);
+        assertEquals(1, measure(dir, table, false).nearEmpty().size());
+        assertEquals(List.of(), measure(dir, table, true).nearEmpty());
+        // a forced line break leaves one character alone in a cell, whatever the line breaking does
+        String alone = page("td { line-height: 1.3; }", "<table><tr><td>这是一段文字的第一行<br/>字。</td><td>说明</td></tr></table>");
+        var orphans = measure(dir, alone, true).orphans();
+        assertEquals(1, orphans.size(), orphans::toString);
+        assertEquals("字。", orphans.get(0).line());
+    }
+
+    private static org.budgetpdf.testutil.ReaderMeasures.Result measure(Path dir, String xhtml, boolean refit) throws Exception {
+        Path pdf = Files.createTempFile(dir, "fixture", ".pdf");
+        Files.write(pdf, new PdfRenderer(fonts, true, refit).render(xhtml, BASE, RenderFixture.META, Set.of()).pdf());
+        return org.budgetpdf.testutil.ReaderMeasures.of(pdf);
     }
 
     @Test

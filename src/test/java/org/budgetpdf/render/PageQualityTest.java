@@ -6,6 +6,8 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.budgetpdf.testutil.Matrix;
 import org.budgetpdf.testutil.PdfText;
+import org.budgetpdf.testutil.PdfWords;
+import org.budgetpdf.testutil.ReaderMeasures;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -53,8 +55,23 @@ class PageQualityTest {
             for (String placeholder : List.of("未填写", "null", "（）")) {
                 assertFalse(text.contains(placeholder), f.getFileName() + " prints “" + placeholder + "”");
             }
+            // no text set below the fitter's floor of 7 pt
+            for (int page = 1; page <= d.getNumberOfPages(); page++) {
+                for (PdfWords.Word w : PdfWords.page(d, page)) {
+                    assertTrue(w.size() >= MIN_PT, f.getFileName() + " page " + page + ": “" + w.text() + "” at " + w.size() + " pt");
+                }
+            }
         }
+        // and what a reader measures with another tool (issue 16's definitions)
+        Path pdf = dir.resolve(f.getFileName() + ".pdf");
+        Files.write(pdf, r.pdf());
+        ReaderMeasures.Result m = ReaderMeasures.of(pdf);
+        assertEquals(List.of(), m.nearEmpty(), f.getFileName() + ": near-empty continuation pages");
+        assertEquals(List.of(), m.orphans(), f.getFileName() + ": one character alone on a line");
     }
+
+    /** The table fitter's smallest size, less what PDF coordinates round away. */
+    private static final float MIN_PT = TableFitter.MIN_FONT_PT - 0.05f;
 
     /** A layout folder copied under a new name is found and tried with every file of its kind, no test edited. */
     @Test
