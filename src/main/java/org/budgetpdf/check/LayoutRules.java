@@ -77,14 +77,14 @@ final class LayoutRules {
             String key = parts[i];
             boolean each = key.endsWith("[]");
             if (each) key = key.substring(0, key.length() - 2);
-            NodeTuple t = tuple(cur, key);
+            NodeTuple t = UnusedData.tuple(cur, key);
             Node v = t == null ? null : t.getValueNode();
-            if (v == null || empty(v)) return new Presence(false, t != null ? t.getKeyNode() : at);
+            if (v == null || UnusedData.empty(v)) return new Presence(false, t != null ? t.getKeyNode() : at);
             if (each) {
                 if (!(v instanceof SequenceNode s)) return new Presence(false, v);
                 String rest = String.join(".", List.of(parts).subList(i + 1, parts.length));
                 for (Node e : s.getValue()) {
-                    Presence p = rest.isEmpty() ? new Presence(!empty(e), e) : presence(e, rest);
+                    Presence p = rest.isEmpty() ? new Presence(!UnusedData.empty(e), e) : presence(e, rest);
                     if (!p.present) return new Presence(false, p.at == null ? e : p.at);
                 }
                 return new Presence(true, v);
@@ -93,20 +93,5 @@ final class LayoutRules {
             cur = v;
         }
         return new Presence(true, cur);
-    }
-
-    private static NodeTuple tuple(Node n, String key) {
-        if (!(n instanceof MappingNode m)) return null;
-        for (NodeTuple t : m.getValue()) {
-            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().strip().equals(key)) return t;
-        }
-        return null;
-    }
-
-    private static boolean empty(Node v) {
-        if (v instanceof ScalarNode s) return s.getValue().isBlank() || s.getTag().getValue().endsWith("null");
-        if (v instanceof SequenceNode s) return s.getValue().isEmpty();
-        if (v instanceof MappingNode m) return m.getValue().isEmpty();
-        return false;
     }
 }

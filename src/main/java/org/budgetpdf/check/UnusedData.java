@@ -134,7 +134,8 @@ public final class UnusedData {
         return t == null ? null : t.getValueNode();
     }
 
-    private static NodeTuple tuple(Node n, String key) {
+    /** The entry {@code key} of a mapping node, or null. */
+    static NodeTuple tuple(Node n, String key) {
         if (!(n instanceof MappingNode m)) return null;
         for (NodeTuple t : m.getValue()) {
             if (t.getKeyNode() instanceof ScalarNode k && k.getValue().strip().equals(key)) return t;
@@ -142,7 +143,8 @@ public final class UnusedData {
         return null;
     }
 
-    private static boolean empty(Node v) {
+    /** A value the clerk left empty: blank, null, an empty list or mapping. */
+    static boolean empty(Node v) {
         if (v instanceof ScalarNode s) return s.getValue().isBlank() || s.getTag().getValue().endsWith("null");
         if (v instanceof SequenceNode s) return s.getValue().isEmpty();
         if (v instanceof MappingNode m) return m.getValue().isEmpty();

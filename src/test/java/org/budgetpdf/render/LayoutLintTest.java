@@ -91,17 +91,20 @@ class LayoutLintTest {
 
     @Test
     void aTableContinuedForOneRowOntoANearlyEmptyPageBreaksEarlier() {
-        // the smallest table of tall rows that spills one row onto a second page
+        String xhtml = spillingTable();
+        List<LayoutLint.Finding> before = lint(xhtml, false);
+        assertTrue(before.get(0).detail().contains("接续到这一页"), before::toString);
+        exactly(LayoutLint.Check.NEAR_EMPTY, xhtml, true);
+    }
+
+    /** The smallest table of tall rows that spills onto a second page. */
+    static String spillingTable() {
         for (int n = 15; n <= 40; n++) {
             String xhtml = page("td { height: 9mm; }", "<table><thead><tr><th>项目</th><th>金额</th></tr></thead><tbody>"
                     + rows(n, "<td class='num'>1.00</td>") + "</tbody></table>");
-            List<LayoutLint.Finding> before = lint(xhtml, false);
-            if (before.isEmpty()) continue;
-            assertTrue(before.get(0).detail().contains("接续到这一页"), before::toString);
-            exactly(LayoutLint.Check.NEAR_EMPTY, xhtml, true);
-            return;
+            if (!lint(xhtml, false).isEmpty()) return xhtml;
         }
-        fail("no table length spilled exactly one row");
+        return fail("no table length spilled exactly one row");
     }
 
     @Test
@@ -145,13 +148,7 @@ class LayoutLintTest {
      */
     @Test
     void theReadersMeasureSeesANearEmptyPageAndALoneCharacter(@TempDir Path dir) throws Exception {
-        String table = null;
-        for (int n = 15; n <= 40 && table == null; n++) {
-            String xhtml = page("td { height: 9mm; }", "<table><thead><tr><th>项目</th><th>金额</th></tr></thead><tbody>"
-                    + rows(n, "<td class='num'>1.00</td>") + "</tbody></table>");
-            if (checks(lint(xhtml, false)).equals(Set.of(LayoutLint.Check.NEAR_EMPTY))) table = xhtml;
-        }
-        assertNotNull(table);
+        String table = spillingTable();
         assertEquals(1, measure(dir, table, false).nearEmpty().size());
         assertEquals(List.of(), measure(dir, table, true).nearEmpty());
         // a forced line break leaves one character alone in a cell, whatever the line breaking does
