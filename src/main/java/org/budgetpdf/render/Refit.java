@@ -38,6 +38,10 @@ final class Refit {
     private final LayoutContext ctx;
     private final float dotsPerPoint;
     private boolean changed;
+    /** A table's text set smaller or wrapped this round. */
+    private boolean resized;
+    /** Style changes made this round (page breaks, line heights, sizes). */
+    private int moved;
 
     private Refit(ITextRenderer renderer) {
         this.boxes = new Boxes(renderer.getRootBox().getLayer().getPages());
@@ -49,8 +53,9 @@ final class Refit {
     static boolean adjust(ITextRenderer renderer) {
         Refit r = new Refit(renderer);
         r.walk(renderer.getRootBox());
-        // where pages end depends on the tables above: settle those first
-        if (!r.changed) r.pages(new PageFlow(renderer.getRootBox().getLayer().getPages(), r.boxes, r.ctx, renderer.getRootBox()));
+        // where pages end depends on the tables above: a table set smaller or wrapped moves every page after it, so
+        // the pages wait for the next layout; a rowspan cut where a page breaks leaves the breaks where they are
+        if (!r.resized) r.pages(new PageFlow(renderer.getRootBox().getLayer().getPages(), r.boxes, r.ctx, renderer.getRootBox()));
         return r.changed;
     }
 
@@ -111,10 +116,11 @@ final class Refit {
 
     /** Near-empty continuations and stranded titles, read as a reader sees the pages. */
     private void pages(PageFlow flow) {
+        int before = moved;
         for (Element title : flow.strandedTitles()) addStyle(title, "page-break-before: always");
-        if (changed) return;
+        if (moved > before) return;
         shortSplits(flow);
-        if (changed) return;
+        if (moved > before) return;
         for (int page = 1; page < flow.pages.size(); page++) {
             if (!flow.nearEmptyContinuation(page)) continue;
             int first = flow.first(page);
@@ -279,6 +285,7 @@ final class Refit {
                         // text wraps; a figure is never broken: it stays too wide, and the lint reports it
                         if (!FIGURE.matcher(Boxes.text(line)).matches()) {
                             addStyle(cell.getElement(), "white-space: normal; word-wrap: break-word");
+                            resized = true;
                         }
                     } else {
                         ratio = Math.min(ratio, r);
@@ -290,7 +297,10 @@ final class Refit {
         float pt = table.getStyle().getFont(ctx).size() / dotsPerPoint;
         float next = (float) Math.max(TableFitter.MIN_FONT_PT, Math.floor(pt * ratio * 2) / 2);
         if (next > pt - 0.25) next = TableFitter.stepDown(pt); // a hair too wide still takes a step
-        if (next > 0) addStyle(table.getElement(), String.format(java.util.Locale.ROOT, "font-size: %.1fpt", next));
+        if (next > 0) {
+            addStyle(table.getElement(), String.format(java.util.Locale.ROOT, "font-size: %.1fpt", next));
+            resized = true;
+        }
     }
 
     private void addStyle(Element e, String css) {
@@ -298,5 +308,6 @@ final class Refit {
         String style = e.getAttribute("style");
         e.setAttribute("style", (style.isEmpty() ? "" : style + "; ") + css);
         changed = true;
+        moved++;
     }
 }
