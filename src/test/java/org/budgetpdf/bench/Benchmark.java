@@ -17,7 +17,6 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,8 +47,9 @@ import java.util.stream.Stream;
  *       every layout pass, every refit round) against its first plain layout pass, target ≤ 1.2×.</li>
  *   <li><b>Cold start</b> (issue 18): {@code bin/budgetpdf build} of seed 004 with target/budgetpdf.jar (so run
  *       {@code mvn -q package} first), as a clerk runs it: the first run, which makes the start-up cache, then 5 runs
- *       with it, median; beside {@code java -jar} without options. Target ≤ 1.0 s; Typst's 0.65–0.72 s for its 39-page
- *       reference document is the figure issue 18 quotes, not measured here.</li>
+ *       with it, median; beside the same JVM options with an AppCDS archive and with none, and {@code java -jar}
+ *       without options. Target ≤ 1.0 s; Typst's 0.65–0.72 s for its 39-page reference document is the figure issue 18
+ *       quotes, not measured here.</li>
  *   <li><b>{@code --pages}</b> (issue 18): seed 004 and the generated department with its projects repeated (about
  *       100 and 400 pages), each built by {@link Main} in a fresh JVM with the flags of bin/budgetpdf: peak RSS, the
  *       largest heap left after a garbage collection, and the time; median of 3.</li>
@@ -59,8 +59,8 @@ public final class Benchmark {
     private Benchmark() {
     }
 
-    /** The JVM options of bin/budgetpdf, for the fresh JVMs of the cold and --pages measurements (no start-up cache). */
-    static final List<String> CHILD_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms8m", "-Xss4m");
+    /** The JVM options of bin/budgetpdf (LauncherScriptTest keeps them equal), for the fresh JVMs measured here. */
+    public static final List<String> CHILD_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms8m", "-Xss4m");
     static final Path SEED_004 = Path.of("data/xinxiang-weibin-2025-budget.yaml");
     /** Issue 18's targets and reference. */
     static final double COLD_TARGET_S = 1.0;
@@ -312,7 +312,11 @@ public final class Benchmark {
 
     // ---- cold start through the launcher (issue 18 item 7) ---------------------------------------------------------
 
-    /** bin/budgetpdf build of seed 004: the first run (it makes the start-up cache), then 5 runs with the cache. */
+    /**
+     * bin/budgetpdf build of seed 004: the first run (it makes the start-up cache), then 5 runs with the cache,
+     * alternating with the same JVM options and an AppCDS archive (what the launcher does on Java 21-24), with no cache
+     * of ours (the JDK's own class archive only), and (3 runs) {@code java -jar} with no options.
+     */
     static String launcherCold(Path home) throws Exception {
         String head = "冷启动（bin/budgetpdf build 种子 004，从启动进程到退出）：";
         if (System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("windows")) {
@@ -327,28 +331,61 @@ public final class Benchmark {
         Path out = Files.createTempDirectory("budgetpdf-bench");
         try {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> build = List.of("-Dbudgetpdf.launcher=bin/budgetpdf", "-jar", jar.toString(), "build", "--out", out.toString(),
+                    SEED_004.toString());
             List<String> launcher = List.of("/bin/sh", home.resolve("bin/budgetpdf").toString(), "build", "--out", out.toString(),
                     SEED_004.toString());
+            Path jsa = out.resolve("appcds.jsa");
+            List<String> none = java(java, List.of("-Xshare:auto"), build);
+            List<String> appcds = java(java, List.of("-XX:SharedArchiveFile=" + jsa, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"), build);
             List<String> plain = List.of(java, "-jar", jar.toString(), "build", "--out", out.toString(), SEED_004.toString());
             for (Path c : caches(jar)) Files.delete(c);
             double first = timed(home, launcher);
             List<Path> made = caches(jar);
+            timed(home, java(java, List.of("-XX:ArchiveClassesAtExit=" + jsa, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"), build));
             double[] runs = new double[5];
+            double[] appcdsRuns = new double[5];
+            double[] noneRuns = new double[5];
             double[] plainRuns = new double[3];
             for (int i = 0; i < runs.length; i++) {
                 runs[i] = timed(home, launcher);
+                appcdsRuns[i] = timed(home, appcds);
+                noneRuns[i] = timed(home, none);
                 if (i < plainRuns.length) plainRuns[i] = timed(home, plain);
             }
+            String steps = steps(home, launcher);
             double median = median(runs);
             String cache = made.isEmpty() ? "没有生成启动缓存"
                     : made.stream().map(c -> c.getFileName() + " " + size(c) / (1 << 20) + " MiB").collect(Collectors.joining("、"));
-            return String.format(Locale.ROOT, "%s%.2f s（5 次中位数，最快 %.2f s；目标 ≤ %.1f s，%s；%s）。"
-                            + "第一次运行 %.2f s（同时生成启动缓存：%s）。java -jar 不带参数 %.2f s（3 次中位数）。负载 %s",
+            return String.format(Locale.ROOT, "%s%.2f s（5 次中位数，最快 %.2f s；目标 ≤ %.1f s，%s；%s）。%n"
+                            + "  第一次运行 %.2f s（同时生成启动缓存：%s）。同样的参数：AppCDS 归档（Java 21–24 的做法）%.2f s，"
+                            + "不带本程序的缓存 %.2f s（各 5 次中位数）；java -jar 不带参数 %.2f s（3 次中位数）。负载 %s%n"
+                            + "  带启动缓存的一次运行的各步（BUDGETPDF_TIMINGS=1，墙钟；“检查”含“模板”）：%n%s",
                     head, median, Arrays.stream(runs).min().orElse(0), COLD_TARGET_S, median <= COLD_TARGET_S ? "达到" : "没有达到",
-                    TYPST, first, cache, median(plainRuns), loadAverage());
+                    TYPST, first, cache, median(appcdsRuns), median(noneRuns), median(plainRuns), loadAverage(), steps);
         } finally {
             deleteTree(out);
         }
+    }
+
+    /** The step timings one run of {@code cmd} prints with BUDGETPDF_TIMINGS=1, indented. */
+    private static String steps(Path dir, List<String> cmd) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("BUDGETPDF_TIMINGS", "1");
+        Process p = pb.start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return err.lines().filter(l -> l.startsWith("计时：")).map(l -> "    " + l).collect(Collectors.joining(System.lineSeparator()));
+    }
+
+    /** {@code java} with the launcher's options, {@code extra} and {@code args}. */
+    private static List<String> java(String java, List<String> extra, List<String> args) {
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(CHILD_FLAGS);
+        cmd.addAll(extra);
+        cmd.addAll(args);
+        return cmd;
     }
 
     /** The start-up caches of bin/budgetpdf beside the jar (AOT cache on Java 25, AppCDS archive before). */

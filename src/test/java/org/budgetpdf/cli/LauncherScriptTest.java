@@ -164,6 +164,8 @@ class LauncherScriptTest {
         }
         String shell = Files.readString(HOME.resolve("bin/budgetpdf"), StandardCharsets.UTF_8);
         assertEquals(between(shell, "\nopts=\"", "\""), between(text, "set \"OPTS=", "\""), "the same JVM options in both launchers");
+        assertEquals(String.join(" ", org.budgetpdf.bench.Benchmark.CHILD_FLAGS), between(shell, "\nopts=\"", "\""),
+                "the benchmark measures with the launcher's JVM options");
     }
 
     private static String between(String text, String before, String after) {
