@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  * The performance figures of README and docs/performance.md, all from this one command:
  * <pre>mvn -q package -DskipTests
  * mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.budgetpdf.bench.Benchmark</pre>
- * Args: data files (default seed 004, 24 pages, and the generated 42-page file of {@link LargeDepartment}), rounds
+ * Args: data files (default seed 004 and the generated file of {@link LargeDepartment}), rounds
  * (default 8), {@code --pages} (memory and time against the number of pages, below).
  *
  * <ol>
