@@ -142,9 +142,9 @@ final class Batch {
         PrintStream o = new PrintStream(outBuf, true, StandardCharsets.UTF_8);
         String name = display(f);
         long t0 = System.nanoTime();
-        Pipeline.Checked c;
+        Pipeline.Checked checked;
         try {
-            c = pipeline.check(f, name);
+            checked = pipeline.check(f, name);
         } catch (OutOfMemoryError x) {
             return internal(name, Failure.outOfMemory("检查"));
         } catch (RuntimeException | Error x) {
@@ -152,6 +152,9 @@ final class Batch {
             return internal(name, Failure.internal("检查时程序内部出错（" + x.getClass().getSimpleName()
                     + (x.getMessage() == null ? "" : "：" + x.getMessage().lines().findFirst().orElse("")) + "）"));
         }
+        // Building needs no YAML nodes: the file's node tree is let go before layout (see Checked.withoutNodes)
+        Pipeline.Checked c = build && checked.ok() ? checked.withoutNodes() : checked;
+        checked = null;
         // every finding of this file, including those of rendering and writing, goes through its diagnostics
         Diagnostics diags = c.diags();
         DiagnosticFormatter fmt = new DiagnosticFormatter(x -> x.equals(name) ? c.source().lines() : pipeline.layoutLines(x));

@@ -74,6 +74,15 @@ public final class Pipeline {
         public boolean ok() {
             return realized.isPresent() && layout.isPresent() && xhtml != null && !diags.hasErrors();
         }
+
+        /**
+         * The same without the YAML node tree, which nothing after the check reads (messages need only the lines): a
+         * long file's nodes are not kept in memory through layout.
+         */
+        public Checked withoutNodes() {
+            SourceFile lean = new SourceFile(source.name(), source.lines(), null, source.path());
+            return new Checked(lean, diags, realized, layout, report, xhtml);
+        }
     }
 
     public record Built(RenderResult result, Report report, String xhtml) {

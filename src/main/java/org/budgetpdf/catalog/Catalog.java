@@ -289,29 +289,51 @@ public final class Catalog {
     // ---- loading -------------------------------------------------------------------------
 
     private static List<Integer> listShipped() {
-        Path root = ClasspathFolder.of(SHIPPED).orElseThrow(() -> new IllegalStateException("missing catalog resource folder " + SHIPPED));
         List<Integer> years = new ArrayList<>();
-        try (Stream<Path> s = Files.list(root)) {
-            for (Path p : s.toList()) {
-                String name = p.getFileName().toString().replace("/", "");
-                if (Files.isDirectory(p) && name.matches("\\d{4}")) years.add(Integer.parseInt(name));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + SHIPPED, e);
+        for (String name : shippedFolders()) {
+            if (name.matches("\\d{4}")) years.add(Integer.parseInt(name));
         }
         if (years.isEmpty()) throw new IllegalStateException("no edition folder under " + SHIPPED);
         Collections.sort(years);
         return List.copyOf(years);
     }
 
+    /**
+     * The names of the folders under /catalog/. In the jar they are read from its directory of entries, which the class
+     * loader has read already: a zip file system over the whole jar (20,000 entries) would cost every start a tenth of
+     * a second. Under target/classes, the folder is listed.
+     */
+    private static Set<String> shippedFolders() {
+        java.net.URL url = Catalog.class.getResource(SHIPPED);
+        if (url == null) throw new IllegalStateException("missing catalog resource folder " + SHIPPED);
+        Set<String> names = new java.util.TreeSet<>();
+        try {
+            if (url.openConnection() instanceof java.net.JarURLConnection jar) {
+                String prefix = SHIPPED.substring(1) + "/";
+                try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(Path.of(jar.getJarFileURL().toURI()).toFile())) {
+                    zip.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.startsWith(prefix))
+                            .map(n -> n.substring(prefix.length())).filter(n -> n.indexOf('/') > 0)
+                            .forEach(n -> names.add(n.substring(0, n.indexOf('/'))));
+                }
+                return names;
+            }
+            Path root = ClasspathFolder.of(SHIPPED).orElseThrow(() -> new IllegalStateException("missing catalog resource folder " + SHIPPED));
+            try (Stream<Path> s = Files.list(root)) {
+                s.filter(Files::isDirectory).forEach(p -> names.add(p.getFileName().toString().replace("/", "")));
+            }
+            return names;
+        } catch (IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot list " + SHIPPED, e);
+        }
+    }
+
     private static Catalog load(int year) {
-        Path dir = ClasspathFolder.of(SHIPPED + "/" + year).orElseThrow(() -> new IllegalStateException("no shipped catalog " + year));
         CatalogReader.Tables t = new CatalogReader.Tables();
         CatalogReader.read(t, name -> {
-            Path f = dir.resolve(name);
-            if (!Files.isRegularFile(f)) throw new IllegalStateException("missing catalog resource catalog/" + year + "/" + name);
-            try {
-                return Optional.of(new CatalogReader.Csv("catalog/" + year + "/" + name, lines(Files.readAllBytes(f))));
+            String resource = SHIPPED + "/" + year + "/" + name;
+            try (java.io.InputStream in = Catalog.class.getResourceAsStream(resource)) {
+                if (in == null) throw new IllegalStateException("missing catalog resource catalog/" + year + "/" + name);
+                return Optional.of(new CatalogReader.Csv("catalog/" + year + "/" + name, lines(in.readAllBytes())));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read catalog/" + year + "/" + name, e);
             }

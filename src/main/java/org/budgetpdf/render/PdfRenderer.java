@@ -151,6 +151,7 @@ public final class PdfRenderer {
         // What only layout shows (a cut rowspan, a stranded total, a figure wider than its column, a one-character
         // last line) is fixed in the document, which is then laid out again; see Refit.
         for (int round = 0; refit && round < MAX_REFIT_ROUNDS && refitted(renderer); round++) {
+            renderer = null; // the last layout's boxes go before the next layout is made: one box tree in memory, not two
             resolver = docFonts.resolver();
             renderer = layout(doc, baseUri, meta, resolver, roots, false);
         }
@@ -709,7 +710,7 @@ public final class PdfRenderer {
 
     /**
      * Replaces the two 32-digit hex strings of the last trailer /ID with an MD5 of the rest of
-     * the file. Same length, so no xref offset moves.
+     * the file, in place (a large PDF is not copied once more). Same length, so no xref offset moves.
      */
     static byte[] withContentId(byte[] pdf) {
         int at = lastIndexOf(pdf, ID_MARK);
@@ -728,10 +729,9 @@ public final class PdfRenderer {
         md.update(pdf, 0, first);
         md.update(pdf, second + 32, pdf.length - (second + 32));
         byte[] hex = HexFormat.of().withUpperCase().formatHex(md.digest()).getBytes(StandardCharsets.ISO_8859_1);
-        byte[] result = pdf.clone();
-        System.arraycopy(hex, 0, result, first, 32);
-        System.arraycopy(hex, 0, result, second, 32);
-        return result;
+        System.arraycopy(hex, 0, pdf, first, 32);
+        System.arraycopy(hex, 0, pdf, second, 32);
+        return pdf;
     }
 
     private static int lastIndexOf(byte[] data, byte[] mark) {

@@ -29,16 +29,27 @@ public final class LargeDepartment {
     private LargeDepartment() {
     }
 
+    /** Args: [output file] [copies of the projects, default 1]. More copies make a longer document (the benchmark's pages option). */
     public static void main(String[] args) throws IOException {
         Path out = args.length > 0 ? Path.of(args[0]) : FILE;
+        int copies = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, generate(), StandardCharsets.UTF_8);
+        Files.writeString(out, generate(copies), StandardCharsets.UTF_8);
         System.out.println("已写入 " + out);
     }
 
     /** The whole file. */
     public static String generate() {
-        return new Gen().run();
+        return generate(1);
+    }
+
+    /**
+     * The file with every project {@code copies} times (the copies named “（第 n 批）”, each unit's projects kept
+     * together): the same department with more project and performance tables, about 16 pages more per copy.
+     */
+    public static String generate(int copies) {
+        if (copies < 1) throw new IllegalArgumentException("copies: " + copies);
+        return new Gen(copies).run();
     }
 
     // ---- the department ----------------------------------------------------------------------------------------------
@@ -97,6 +108,18 @@ public final class LargeDepartment {
             this.name = name;
             this.lo = lo;
             this.hi = hi;
+        }
+
+        /** The same project under another name (its amount is drawn anew). */
+        Project copy(String suffix) {
+            Project p = new Project(unit, type, name + suffix, lo, hi);
+            p.func = func;
+            p.econs.addAll(econs);
+            p.fund = fund;
+            p.transfer = transfer;
+            p.purchase = purchase;
+            p.indicators.addAll(indicators);
+            return p;
         }
 
         Project at(String func, String econ) {
@@ -405,7 +428,19 @@ public final class LargeDepartment {
         private final List<Detail> basic = new ArrayList<>();
         /** 基本支出 lines in file order: unit, function, fund → econ → cents. */
         private final Map<String, Map<String, Long>> lines = new LinkedHashMap<>();
-        private final List<Project> projects = projects();
+        private final List<Project> projects;
+
+        Gen(int copies) {
+            List<Project> base = projects();
+            projects = new ArrayList<>();
+            for (Unit u : UNITS) {
+                for (int n = 1; n <= copies; n++) {
+                    for (Project p : base) {
+                        if (p.unit == u) projects.add(n == 1 ? p : p.copy("（第" + n + "批）"));
+                    }
+                }
+            }
+        }
 
         String run() {
             for (Unit u : UNITS) basicOf(u);
