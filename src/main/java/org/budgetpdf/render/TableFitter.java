@@ -423,7 +423,7 @@ final class TableFitter {
         Map<String, String> style = styleMap(e.getAttribute("style"));
         style.put("page-break-before", "always");
         e.setAttribute("style", styleText(style));
-        restyle(e);
+        sc.getStyle(e, true); // a page break changes no cell's look
     }
 
     /** Height of a block of text at the page's width: its lines, padding and margins. */
@@ -458,10 +458,63 @@ final class TableFitter {
         e.setAttribute("class", String.join(" ", classes));
     }
 
-    /** Computes the styles of a subtree again after its attributes changed, parents before children. */
+    /**
+     * Computes the style of an element again after its attributes changed. The cells of its table are computed again
+     * when next read ({@link #look}), with the section and row above them.
+     */
     private void restyle(Element e) {
         sc.getStyle(e, true);
-        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) if (n instanceof Element c) restyle(c);
+        for (Node n = e; n instanceof Element t; n = t.getParentNode()) {
+            if (t.getLocalName().equals("table")) looks.remove(t);
+        }
+        if (e.getLocalName().equals("table")) {
+            for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) if (n instanceof Element t) looks.remove(t);
+        }
+    }
+
+    /** What the fitter reads of a cell's computed style. */
+    private record Look(FSFont font, int hpad, int vpad, float lineHeight, RectPropertySet padding) {
+    }
+
+    /** Per table, the looks of its cells by what CSS can tell apart; see {@link #look}. */
+    private final Map<Element, Map<String, Look>> looks = new java.util.IdentityHashMap<>();
+
+    /**
+     * A cell's font, padding and line height, computed once for the cells of a table that the usual selectors cannot
+     * tell apart: the same section, the same row and cell attributes, first or last among their siblings or neither.
+     * (A layout that sets a font by :nth-child gets a width measured with its neighbours' font; a cell that overflows
+     * is mended by {@link Refit}.) Matching every cell's selectors was most of the fitter's time, and layout matches
+     * them all again anyway.
+     */
+    private Look look(Element cell) {
+        Element row = (Element) cell.getParentNode();
+        Node section = row.getParentNode();
+        Node up = section;
+        while (up instanceof Element t && !t.getLocalName().equals("table")) up = t.getParentNode();
+        Node table = up;
+        String key = section.getNodeName() + '|' + attrs(row) + '|' + edge(row) + '|' + attrs(cell) + '|' + edge(cell);
+        return looks.computeIfAbsent((Element) table, t -> new java.util.HashMap<>()).computeIfAbsent(key, k -> {
+            // from the table down: what was computed before the table last changed is stale
+            if (section instanceof Element sec && sec != table) sc.getStyle(sec, true);
+            sc.getStyle(row, true);
+            CalculatedStyle st = sc.getStyle(cell, true);
+            return new Look(st.getFSFont(ctx), measure.hpad(st), measure.vpad(st), st.getLineHeight(ctx), st.getPaddingRect(0, ctx));
+        });
+    }
+
+    private static String attrs(Element e) {
+        StringBuilder sb = new StringBuilder(e.getLocalName());
+        org.w3c.dom.NamedNodeMap a = e.getAttributes();
+        for (int i = 0; i < a.getLength(); i++) sb.append(' ').append(a.item(i).getNodeName()).append('=').append(a.item(i).getNodeValue());
+        return sb.toString();
+    }
+
+    /** First or last among its element siblings (:first-child, :last-child). */
+    private static String edge(Element e) {
+        Node prev = e.getPreviousSibling(), next = e.getNextSibling();
+        while (prev != null && !(prev instanceof Element)) prev = prev.getPreviousSibling();
+        while (next != null && !(next instanceof Element)) next = next.getNextSibling();
+        return (prev == null ? "F" : "") + (next == null ? "L" : "");
     }
 
     // ---- widths -----------------------------------------------------------------------------------------------
@@ -503,9 +556,9 @@ final class TableFitter {
         for (Cell c : cells) if (!c.head() && c.colspan() == 1 && !c.text().isEmpty()) blank[c.col()] = false;
         for (Cell c : cells) {
             if (c.colspan() != 1) continue;
-            CalculatedStyle st = sc.getStyle(c.e());
-            FSFont font = st.getFSFont(ctx);
-            int pad = measure.hpad(st);
+            Look look = look(c.e());
+            FSFont font = look.font();
+            int pad = look.hpad();
             int one = measure.width(font, c.text());
             int nat;
             int low;
@@ -592,8 +645,8 @@ final class TableFitter {
         // a cell spanning columns gets at least its narrowest width, taken from its columns' spare
         for (Cell c : grid.cells()) {
             if (c.colspan() == 1 || c.text().isEmpty()) continue;
-            CalculatedStyle st = sc.getStyle(c.e());
-            int need = (c.head() ? measure.wrapWidth(st.getFSFont(ctx), c.text(), 2) : measure.width(st.getFSFont(ctx), c.text())) + measure.hpad(st);
+            Look look = look(c.e());
+            int need = (c.head() ? measure.wrapWidth(look.font(), c.text(), 2) : measure.width(look.font(), c.text())) + look.hpad();
             int have = 0;
             for (int i = c.col(); i < c.col() + c.colspan() && i < n; i++) have += w[i];
             if (have >= need) continue;
@@ -743,12 +796,11 @@ final class TableFitter {
     private int[] measureRows(Grid grid, int[] w) {
         int[] h = new int[grid.rows()];
         for (Cell c : grid.cells()) {
-            CalculatedStyle st = sc.getStyle(c.e());
-            FSFont font = st.getFSFont(ctx);
-            int width = -measure.hpad(st);
+            Look look = look(c.e());
+            int width = -look.hpad();
             for (int i = c.col(); i < c.col() + c.colspan() && i < w.length; i++) width += w[i];
-            int lines = measure.lines(font, c.text(), Math.max(1, width));
-            int need = (int) Math.ceil(lines * st.getLineHeight(ctx)) + measure.vpad(st);
+            int lines = measure.lines(look.font(), c.text(), Math.max(1, width));
+            int need = (int) Math.ceil(lines * look.lineHeight()) + look.vpad();
             if (c.rowspan() == 1) {
                 h[c.row()] = Math.max(h[c.row()], need);
             } else {
@@ -777,8 +829,7 @@ final class TableFitter {
         if (level == 1) {
             // half the cell padding above and below (style attributes: a class would not restyle the cells)
             for (Cell c : grid(table).cells()) {
-                CalculatedStyle st = sc.getStyle(c.e());
-                RectPropertySet pad = st.getPaddingRect(0, ctx);
+                RectPropertySet pad = look(c.e()).padding();
                 Map<String, String> cs = styleMap(c.e().getAttribute("style"));
                 cs.put("padding-top", String.format(Locale.ROOT, "%.2fpt", pad.top() / 2 / dotsPerPoint));
                 cs.put("padding-bottom", String.format(Locale.ROOT, "%.2fpt", pad.bottom() / 2 / dotsPerPoint));
