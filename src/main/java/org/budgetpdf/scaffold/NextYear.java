@@ -190,7 +190,7 @@ public final class NextYear {
     }
 
     /**
-     * 版式: a layout the clerk chose that does not claim this year by default (hebei-2021) stays; a layout that is the
+     * 版式: a layout the clerk chose that does not claim this year by default stays; a layout that is the
      * default for this year gives way to the default of the new year; with no default for the new year, this year's
      * layout is written out so that the file still builds.
      */

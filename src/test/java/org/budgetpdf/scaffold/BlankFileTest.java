@@ -59,11 +59,24 @@ public class BlankFileTest {
         return sb.toString();
     }
 
-    /** Each layout (its blank.yaml added), and each kind without a layout. */
+    /**
+     * Each layout of templates/ (its blank.yaml added, when it has one), discovered so that a new layout is tried too,
+     * the option written each of the ways the command line takes it; and each kind without a layout.
+     */
     public static List<String[]> variants() {
-        return List.of(new String[]{"henan-2025", "--版式", "henan-2025"}, new String[]{"henan-2021", "--版式=henan-2021"},
-                new String[]{"hebei-2021", "--layout", "hebei-2021"}, new String[]{"henan-final", "--版式", "henan-final"},
-                new String[]{"部门预算"}, new String[]{"部门决算", "--决算"});
+        List<String[]> out = new ArrayList<>();
+        int i = 0;
+        for (org.budgetpdf.layout.Layout l : org.budgetpdf.testutil.Matrix.layouts(HOME)) {
+            String name = l.name();
+            out.add(switch (i++ % 3) {
+                case 0 -> new String[]{name, "--版式", name};
+                case 1 -> new String[]{name, "--版式=" + name};
+                default -> new String[]{name, "--layout", name};
+            });
+        }
+        out.add(new String[]{"部门预算"});
+        out.add(new String[]{"部门决算", "--决算"});
+        return out;
     }
 
     /** `new` with a variant's options. */
