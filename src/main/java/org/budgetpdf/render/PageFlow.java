@@ -150,26 +150,29 @@ final class PageFlow {
             Mark m = marks.get(i);
             Mark next = marks.get(i + 1);
             if (!m.title() || next.block() == m.block() || next.page() <= m.page()) continue;
-            int j = i;
-            while (j > 0 && marks.get(j - 1).title() && marks.get(j - 1).page() == m.page()) j--;
+            int j = runStart(i);
             if (j == first(m.page())) continue; // the page holds nothing else: moving it gains nothing
             out.add(marks.get(j).block());
         }
         return out;
     }
 
-    /** The nearest title before mark i on the same page, as the element that starts its section; null when none. */
-    Element titleBefore(int i) {
+    /**
+     * The title of what starts at mark i: the first of the run of titles (a section heading over a table's number and
+     * title) among the {@code within} lines right above it on its page; -1 when there is none.
+     */
+    int titleAbove(int i, int within) {
         int page = marks.get(i).page();
-        for (int k = i - 1; k >= 0 && marks.get(k).page() == page; k--) {
-            if (marks.get(k).title()) {
-                // the first of a run of titles (a part heading over a section heading) moves with the rest
-                int j = k;
-                while (j > 0 && marks.get(j - 1).title() && marks.get(j - 1).page() == page) j--;
-                return marks.get(j).block();
-            }
+        for (int k = i - 1; k >= 0 && i - k <= within && marks.get(k).page() == page; k--) {
+            if (marks.get(k).title()) return runStart(k);
         }
-        return null;
+        return -1;
+    }
+
+    /** The first of the run of titles on one page that ends with title mark k. */
+    private int runStart(int k) {
+        while (k > 0 && marks.get(k - 1).title() && marks.get(k - 1).page() == marks.get(k).page()) k--;
+        return k;
     }
 
     /** The share of its page's content height above mark i's top. */

@@ -152,14 +152,8 @@ final class Refit {
             if (marks.get(start).page() != prev.page() || marks.get(end).page() != m.page()) continue; // longer than two pages
             if (i - start > STUB_ROWS && end - i + 1 > STUB_ROWS) continue; // split into two real parts: fine
             // the table's title: a title within the few lines above its first row, on the same page
-            int top = start;
-            for (int k = start - 1; k >= 0 && start - k <= 3 && marks.get(k).page() == prev.page(); k--) {
-                if (marks.get(k).title()) {
-                    top = k;
-                    while (top > 0 && marks.get(top - 1).title() && marks.get(top - 1).page() == prev.page()) top--;
-                    break;
-                }
-            }
+            int title = flow.titleAbove(start, 3);
+            int top = title < 0 ? start : title;
             if (top == flow.first(prev.page()) || flow.topShare(top) < 0.5) continue;
             int rows = 0;
             for (int k = start; k <= end; k++) rows += marks.get(k).bottom() - marks.get(k).top();
